@@ -1,0 +1,64 @@
+//! `copydesk compare A B`: the shared passages of two text files, for a terminal, a program, or PAN.
+
+mod args;
+mod report;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use args::{Command, Format, Request};
+use copydesk::decode::decode;
+use report::Document;
+
+fn main() -> ExitCode {
+    let command = match args::parse(std::env::args_os().skip(1)) {
+        Ok(command) => command,
+        Err(error) => {
+            eprintln!("copydesk: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => print!("{}", args::USAGE),
+        Command::Version => println!("copydesk {}", env!("CARGO_PKG_VERSION")),
+        Command::Compare(request) => {
+            if let Err(message) = run(&request) {
+                eprintln!("copydesk: {message}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn run(request: &Request) -> Result<(), String> {
+    let a = read(&request.a)?;
+    let b = read(&request.b)?;
+    let result = copydesk::compare(&a.text, &b.text, &request.options);
+    let out = match request.format {
+        Format::Text => report::text(&a, &b, &result),
+        Format::Json => report::json(&a, &b, &result),
+        Format::Pan => report::pan(&a, &b, &result),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+/// Reads and decodes one file; the error names the file and says what is wrong in a line.
+fn read(path: &Path) -> Result<Document, String> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(format!("{shown}: is a directory, not a text file"));
+    }
+    let bytes = std::fs::read(path).map_err(|error| match error.kind() {
+        std::io::ErrorKind::NotFound => format!("{shown}: no such file"),
+        std::io::ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
+        _ => format!("{shown}: cannot read: {error}"),
+    })?;
+    let decoded = decode(&bytes).map_err(|error| format!("{shown}: {error}"))?;
+    if decoded.guessed {
+        eprintln!("copydesk: note: {shown} is not UTF-8; read it as {}", decoded.encoding);
+    }
+    let name = path.file_name().map_or_else(|| shown.to_string(), |name| name.to_string_lossy().into_owned());
+    Ok(Document { name, text: decoded.text })
+}

@@ -1,0 +1,152 @@
+//! The pipeline: two texts and options in, a [`Comparison`] out.
+
+use serde::Serialize;
+
+use crate::diff::{self, DiffKind};
+use crate::matcher::{self, Found, MatchSettings, Sequence};
+use crate::options::CompareOptions;
+use crate::stats::{self, DocumentStats};
+use crate::text::{Folding, Ignore, Interner, Prepared, Span};
+
+/// Everything copydesk finds about two texts. Spans are byte offsets into the texts as given.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Figures for the first text.
+    pub a: DocumentStats,
+    /// Figures for the second text.
+    pub b: DocumentStats,
+    /// The shared passages, ordered by where they start in `a`; no two overlap in either text.
+    pub passages: Vec<Passage>,
+    /// Identical words in the longest passage (0 when there is none).
+    pub longest_passage_words: usize,
+    /// The inline word diff. The `a` spans of `equal` and `delete` operations tile `a` from start to
+    /// end, and the `b` spans of `equal` and `insert` operations tile `b`, white space included (a text
+    /// without any compared token has no operation of its own).
+    pub diff: Vec<DiffOp>,
+}
+
+/// A passage found in both texts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Passage {
+    /// Where it is in `a`: from its first token's start to its last token's end.
+    pub a: Span,
+    /// Where it is in `b`.
+    pub b: Span,
+    /// Identical words in it (spelling variants count as identical when that option is on).
+    pub words: usize,
+    /// Whether both sides are the same word for word under the normalization.
+    pub exact: bool,
+    /// The stretches that differ inside the passage, in order; empty when `exact`.
+    pub edits: Vec<Edit>,
+}
+
+/// A stretch that differs inside a passage. One side is empty for a pure insertion or deletion, and
+/// then sits where the other side's text would go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    /// The tokens of `a` that differ.
+    pub a: Span,
+    /// The tokens of `b` that differ.
+    pub b: Span,
+}
+
+/// One operation of the inline word diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct DiffOp {
+    /// Equal, deleted from `a` or inserted from `b`.
+    pub kind: DiffKind,
+    /// The text of `a` it covers (empty for an insertion).
+    pub a: Span,
+    /// The text of `b` it covers (empty for a deletion).
+    pub b: Span,
+}
+
+/// Compares `a` with `b`. Never fails: any two strings and any options give a comparison (option
+/// values out of range are brought into range, see [`CompareOptions::clamped`]).
+///
+/// ```
+/// let a = "The port of Tartus was closed on Monday after the storm, officials said.";
+/// let b = "Officials said the port of Tartus was closed on Monday after the storm.";
+/// let result = copydesk::compare(a, b, &copydesk::CompareOptions::default());
+/// assert_eq!(result.passages.len(), 1);
+/// assert_eq!(&a[result.passages[0].a.range()], "The port of Tartus was closed on Monday after the storm");
+/// ```
+pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
+    let options = options.clamped();
+    let folding = Folding { case: options.fold_case, diacritics: options.fold_diacritics };
+    let ignore = Ignore { punctuation: options.ignore_punctuation, numbers: options.ignore_numbers };
+    let mut interner = Interner::new(folding, ignore);
+    let (pa, pb) = (interner.prepare(a), interner.prepare(b));
+    let classes = if options.spelling_variants { Some(interner.spelling_classes(&pa, &pb)) } else { None };
+    let to_class = |keys: &[u32]| match &classes {
+        Some(classes) => keys.iter().map(|&k| classes[k as usize]).collect(),
+        None => keys.to_vec(),
+    };
+    let (class_a, class_b): (Vec<u32>, Vec<u32>) = (to_class(&pa.keys), to_class(&pb.keys));
+    let (word_a, word_b) = (word_flags(&pa), word_flags(&pb));
+
+    let found = matcher::find_passages(
+        &Sequence { ids: &class_a, is_word: &word_a },
+        &Sequence { ids: &class_b, is_word: &word_b },
+        MatchSettings { min_words: options.min_words, max_edits: options.max_edits },
+    );
+    let passages: Vec<Passage> = found.iter().map(|f| passage(f, &pa, &pb)).collect();
+    let diff = diff::inline(&pa.keys, &pb.keys, &found)
+        .into_iter()
+        .map(|op| DiffOp { kind: op.kind, a: cover(&pa, a, op.a), b: cover(&pb, b, op.b) })
+        .collect();
+    Comparison {
+        a: stats::document(word_a.iter().filter(|&&w| w).count(), stats::words_in(&word_a, found.iter().map(|f| &f.a))),
+        b: stats::document(word_b.iter().filter(|&&w| w).count(), stats::words_in(&word_b, found.iter().map(|f| &f.b))),
+        longest_passage_words: passages.iter().map(|p| p.words).max().unwrap_or(0),
+        passages,
+        diff,
+    }
+}
+
+fn word_flags(prepared: &Prepared) -> Vec<bool> {
+    (0..prepared.compared.len()).map(|i| prepared.is_word(i)).collect()
+}
+
+fn passage(found: &Found, pa: &Prepared, pb: &Prepared) -> Passage {
+    let edits: Vec<Edit> = diff::edits(&pa.keys[found.a.clone()], &pb.keys[found.b.clone()])
+        .into_iter()
+        .map(|(ea, eb)| Edit {
+            a: tokens_span(pa, found.a.start + ea.start..found.a.start + ea.end),
+            b: tokens_span(pb, found.b.start + eb.start..found.b.start + eb.end),
+        })
+        .collect();
+    Passage {
+        a: tokens_span(pa, found.a.clone()),
+        b: tokens_span(pb, found.b.clone()),
+        words: found.words,
+        exact: edits.is_empty(),
+        edits,
+    }
+}
+
+/// The bytes from the first to the last of the compared tokens in `range`; for an empty range, the
+/// empty span where its next token starts (or where the last one ends).
+fn tokens_span(prepared: &Prepared, range: std::ops::Range<usize>) -> Span {
+    let token = |i: usize| prepared.tokens[prepared.compared[i] as usize].span;
+    if range.is_empty() {
+        let at = match range.start {
+            i if i < prepared.compared.len() => token(i).start,
+            i => token(i - 1).end,
+        };
+        return Span::new(at, at);
+    }
+    Span::new(token(range.start).start, token(range.end - 1).end)
+}
+
+/// The bytes that an operation over compared tokens `range` covers in the diff: from the start of its
+/// first token to the start of the next operation's, so that white space and ignored tokens belong to
+/// the operation before them and the operations tile the text.
+fn cover(prepared: &Prepared, text: &str, range: std::ops::Range<usize>) -> Span {
+    let boundary = |i: usize| match i {
+        0 => 0,
+        i if i == prepared.compared.len() => text.len(),
+        i => prepared.tokens[prepared.compared[i] as usize].span.start,
+    };
+    Span::new(boundary(range.start), boundary(range.end))
+}

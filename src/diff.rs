@@ -1,0 +1,207 @@
+//! The word diff: `similar`'s Myers diff over id slices, anchored by the matcher's passages.
+//!
+//! A diff of two whole articles is slow (Myers is O(ND)) and, once paragraphs move, mostly noise. So the
+//! diff runs only where it means something: inside each anchor passage, and in the gaps between anchors
+//! when they are small. Anchors are the heaviest chain of passages that appear in the same order in both
+//! texts; passages off that chain (moved text) show as deleted in one place and inserted in another.
+
+use std::ops::Range;
+
+use similar::{capture_diff_slices, Algorithm, DiffOp as SimilarOp};
+
+use crate::matcher::Found;
+
+/// The most cells (`a` tokens times `b` tokens) of a gap between anchors that the diff aligns word by
+/// word. A larger gap has no shared passage in order, so aligning its few common words ("the", "said")
+/// would only scatter noise; it shows as deleted and inserted.
+pub const MAX_GAP_CELLS: usize = 128 * 128;
+
+/// What an operation of the word diff does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffKind {
+    /// The same in both texts (under the comparison's normalization).
+    Equal,
+    /// Only in `a`.
+    Delete,
+    /// Only in `b`.
+    Insert,
+}
+
+/// One operation over compared-token indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Op {
+    pub kind: DiffKind,
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+}
+
+/// The differing stretches between `a` and `b`: pairs of ranges of which at least one is non-empty.
+pub(crate) fn edits(a: &[u32], b: &[u32]) -> Vec<(Range<usize>, Range<usize>)> {
+    ops(a, b, 0, 0)
+        .into_iter()
+        .filter(|op| op.kind != DiffKind::Equal)
+        .fold(Vec::new(), |mut edits: Vec<(Range<usize>, Range<usize>)>, op| {
+            // A replacement comes as a delete and an insert at the same place: one edit.
+            match edits.last_mut() {
+                Some(last) if last.0.end == op.a.start && last.1.end == op.b.start => {
+                    last.0.end = op.a.end;
+                    last.1.end = op.b.end;
+                }
+                _ => edits.push((op.a, op.b)),
+            }
+            edits
+        })
+}
+
+/// The inline diff of the whole texts `a` and `b`, anchored by `passages` (ordered by their start in
+/// `a`, not overlapping). Consecutive operations of one kind are merged.
+pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found]) -> Vec<Op> {
+    let mut result: Vec<Op> = Vec::new();
+    let (mut at_a, mut at_b) = (0, 0);
+    for anchor in anchors(passages) {
+        result.extend(gap(&a[at_a..anchor.a.start], &b[at_b..anchor.b.start], at_a, at_b));
+        result.extend(ops(&a[anchor.a.clone()], &b[anchor.b.clone()], anchor.a.start, anchor.b.start));
+        (at_a, at_b) = (anchor.a.end, anchor.b.end);
+    }
+    result.extend(gap(&a[at_a..], &b[at_b..], at_a, at_b));
+    merge(result)
+}
+
+fn gap(a: &[u32], b: &[u32], at_a: usize, at_b: usize) -> Vec<Op> {
+    if a.len().saturating_mul(b.len()) <= MAX_GAP_CELLS {
+        return ops(a, b, at_a, at_b);
+    }
+    vec![
+        Op { kind: DiffKind::Delete, a: at_a..at_a + a.len(), b: at_b..at_b },
+        Op { kind: DiffKind::Insert, a: at_a + a.len()..at_a + a.len(), b: at_b..at_b + b.len() },
+    ]
+}
+
+/// Myers diff of `a` and `b`, with ranges shifted by `at_a` and `at_b`.
+fn ops(a: &[u32], b: &[u32], at_a: usize, at_b: usize) -> Vec<Op> {
+    let mut result = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+        let (_, old, new) = op.as_tag_tuple();
+        let (old, new) = (old.start + at_a..old.end + at_a, new.start + at_b..new.end + at_b);
+        match op {
+            SimilarOp::Equal { .. } => result.push(Op { kind: DiffKind::Equal, a: old, b: new }),
+            SimilarOp::Delete { .. } => result.push(Op { kind: DiffKind::Delete, a: old, b: new.start..new.start }),
+            SimilarOp::Insert { .. } => result.push(Op { kind: DiffKind::Insert, a: old.start..old.start, b: new }),
+            SimilarOp::Replace { .. } => {
+                result.push(Op { kind: DiffKind::Delete, a: old.clone(), b: new.start..new.start });
+                result.push(Op { kind: DiffKind::Insert, a: old.end..old.end, b: new });
+            }
+        }
+    }
+    result
+}
+
+fn merge(ops: Vec<Op>) -> Vec<Op> {
+    let mut merged: Vec<Op> = Vec::with_capacity(ops.len());
+    for op in ops.into_iter().filter(|op| !op.a.is_empty() || !op.b.is_empty()) {
+        match merged.last_mut() {
+            Some(last) if last.kind == op.kind => {
+                last.a.end = op.a.end;
+                last.b.end = op.b.end;
+            }
+            _ => merged.push(op),
+        }
+    }
+    merged
+}
+
+/// The passages of the heaviest chain (by length in `a`) that is ordered the same way in both texts:
+/// a weighted longest increasing subsequence, O(P log P) with a Fenwick tree over `b` order.
+fn anchors(passages: &[Found]) -> Vec<&Found> {
+    let mut by_b: Vec<usize> = (0..passages.len()).collect();
+    by_b.sort_unstable_by_key(|&p| passages[p].b.start);
+    let mut rank = vec![0; passages.len()];
+    for (r, &p) in by_b.iter().enumerate() {
+        rank[p] = r;
+    }
+    let mut best = PrefixMax::new(passages.len());
+    let mut previous = vec![None; passages.len()];
+    for (p, passage) in passages.iter().enumerate() {
+        let (score, before) = best.up_to(rank[p]);
+        previous[p] = before;
+        best.raise(rank[p], score + passage.a.len(), p);
+    }
+    let mut chain = Vec::new();
+    let mut at = best.up_to(passages.len()).1;
+    while let Some(p) = at {
+        chain.push(&passages[p]);
+        at = previous[p];
+    }
+    chain.reverse();
+    chain
+}
+
+/// A Fenwick tree of (best score, passage) over ranks, answering "best below rank r".
+struct PrefixMax(Vec<(usize, Option<usize>)>);
+
+impl PrefixMax {
+    fn new(len: usize) -> Self {
+        PrefixMax(vec![(0, None); len + 1])
+    }
+
+    /// The best entry at ranks below `rank`.
+    fn up_to(&self, rank: usize) -> (usize, Option<usize>) {
+        let (mut i, mut best) = (rank, (0, None));
+        while i > 0 {
+            best = best.max(self.0[i]);
+            i &= i - 1;
+        }
+        best
+    }
+
+    /// Records `score` for `passage` at `rank`.
+    fn raise(&mut self, rank: usize, score: usize, passage: usize) {
+        let mut i = rank + 1;
+        while i < self.0.len() {
+            self.0[i] = self.0[i].max((score, Some(passage)));
+            i += i & i.wrapping_neg();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(a: Range<usize>, b: Range<usize>) -> Found {
+        Found { words: a.len(), a, b }
+    }
+
+    #[test]
+    fn anchors_are_the_heaviest_chain_in_order() {
+        let passages = [found(0..10, 50..60), found(10..15, 0..5), found(20..40, 10..30), found(40..45, 70..75)];
+        let chain: Vec<_> = anchors(&passages).into_iter().map(|p| p.a.clone()).collect();
+        assert_eq!(chain, [10..15, 20..40, 40..45]);
+    }
+
+    #[test]
+    fn inline_diff_covers_both_texts_once() {
+        let a = [1, 2, 3, 4, 5, 6, 7, 8];
+        let b = [1, 2, 9, 4, 5, 6, 7, 8, 10];
+        let ops = inline(&a, &b, &[found(0..8, 0..8)]);
+        let kinds: Vec<_> = ops.iter().map(|op| op.kind).collect();
+        use DiffKind::*;
+        assert_eq!(kinds, [Equal, Delete, Insert, Equal, Insert]);
+        assert_eq!(ops.iter().filter(|op| op.kind != Insert).map(|op| op.a.len()).sum::<usize>(), a.len());
+        assert_eq!(ops.iter().filter(|op| op.kind != Delete).map(|op| op.b.len()).sum::<usize>(), b.len());
+    }
+
+    #[test]
+    fn large_unrelated_gaps_are_replaced_whole() {
+        let a: Vec<u32> = (0..200).collect();
+        let b: Vec<u32> = (0..200).rev().collect();
+        let kinds: Vec<_> = inline(&a, &b, &[]).into_iter().map(|op| op.kind).collect();
+        assert_eq!(kinds, [DiffKind::Delete, DiffKind::Insert]);
+    }
+
+    #[test]
+    fn edits_pair_replacements() {
+        assert_eq!(edits(&[1, 2, 3, 4], &[1, 9, 3, 4, 5]), [(1..2, 1..2), (4..4, 4..5)]);
+    }
+}

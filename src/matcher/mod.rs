@@ -1,0 +1,109 @@
+//! The shared-passage matcher: every passage of two id sequences that occurs in both, in any order,
+//! through small edits. It works on ids only (see [`crate::text`]) and runs in near-linear time.
+//!
+//! 1. [`seeds`]: index every `k`-gram of `b` by hash; for each position of `a`, the occurrences of its
+//!    `k`-gram in `b` seed a maximal exact match (a run that cannot be extended either way). Each diagonal
+//!    remembers how far it is covered, so no match is found twice.
+//! 2. [`tiling`]: greedy string tiling (Wise, 1993): the longest matches first, each position of either
+//!    text in at most one tile; a match that overlaps taken tiles gives up only the overlapping part.
+//! 3. [`chain`]: tiles that follow each other in both texts, with a gap of at most `max_edits` word edits
+//!    between them, become one passage "with edits". Passages with fewer than `min_words` identical words
+//!    are dropped.
+
+mod chain;
+mod seeds;
+mod tiling;
+
+use std::ops::Range;
+
+/// What the matcher compares: one text's compared tokens as ids, and which of them count as words.
+pub(crate) struct Sequence<'a> {
+    /// One id per compared token; equal ids are equal words.
+    pub ids: &'a [u32],
+    /// For each compared token, whether it counts as a word (punctuation does not).
+    pub is_word: &'a [bool],
+}
+
+/// A passage found in both sequences: ranges of compared-token indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    /// Words inside the identical runs of the passage.
+    pub words: usize,
+}
+
+/// How the matcher runs.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct MatchSettings {
+    pub min_words: usize,
+    pub max_edits: usize,
+}
+
+/// Tokens in a seed: short enough to catch the identical runs between edits, long enough that few
+/// seeds are coincidences. Never more than `min_words`.
+const SEED_TOKENS: usize = 4;
+
+/// All shared passages of `a` and `b`, ordered by their start in `a`. No two overlap in either text.
+pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Vec<Found> {
+    let seed = SEED_TOKENS.min(settings.min_words);
+    let matches = seeds::maximal_matches(a.ids, b.ids, seed);
+    let tiles = tiling::greedy_tiles(matches, a.ids.len(), b.ids.len(), seed);
+    chain::join(tiles, a, b, settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(a: &[u32], b: &[u32], min_words: usize, max_edits: usize) -> Vec<(Range<usize>, Range<usize>)> {
+        let (wa, wb) = (vec![true; a.len()], vec![true; b.len()]);
+        let (a, b) = (Sequence { ids: a, is_word: &wa }, Sequence { ids: b, is_word: &wb });
+        find_passages(&a, &b, MatchSettings { min_words, max_edits }).into_iter().map(|f| (f.a, f.b)).collect()
+    }
+
+    #[test]
+    fn finds_reordered_passages() {
+        let a: Vec<u32> = (0..30).collect();
+        let b: Vec<u32> = (20..30).chain(100..105).chain(0..10).collect();
+        assert_eq!(find(&a, &b, 5, 0), [(0..10, 15..25), (20..30, 0..10)]);
+    }
+
+    #[test]
+    fn bridges_a_changed_word_up_to_max_edits() {
+        let a: Vec<u32> = (0..20).collect();
+        let mut b = a.clone();
+        b[10] = 99;
+        assert_eq!(find(&a, &b, 8, 1), [(0..20, 0..20)]);
+        assert_eq!(find(&a, &b, 8, 0), [(0..10, 0..10), (11..20, 11..20)]);
+    }
+
+    #[test]
+    fn bridges_an_insertion_and_a_deletion() {
+        let a: Vec<u32> = (0..20).collect();
+        let b: Vec<u32> = (0..7).chain([77, 78]).chain(7..15).chain(16..20).collect();
+        assert_eq!(find(&a, &b, 8, 2), [(0..20, 0..21)]);
+    }
+
+    #[test]
+    fn drops_passages_shorter_than_min_words() {
+        let a: Vec<u32> = (0..6).collect();
+        assert!(find(&a, &a, 8, 3).is_empty());
+        assert_eq!(find(&a, &a, 6, 3), [(0..6, 0..6)]);
+    }
+
+    #[test]
+    fn repeated_text_pairs_one_to_one() {
+        let line: Vec<u32> = (0..10).collect();
+        let a = line.repeat(3);
+        let b = line.repeat(2);
+        let found = find(&a, &b, 5, 0);
+        assert_eq!(found, [(0..20, 0..20)]);
+    }
+
+    #[test]
+    fn a_text_of_one_repeated_word_matches_itself() {
+        let a = vec![7; 5000];
+        assert_eq!(find(&a, &a, 8, 3), [(0..5000, 0..5000)]);
+    }
+}

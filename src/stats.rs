@@ -1,0 +1,42 @@
+//! Figures of a comparison: how much of each text is shared, and the longest passage.
+
+use serde::Serialize;
+
+/// How much of one text the comparison found in the other.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct DocumentStats {
+    /// Compared words in the text (numbers count unless ignored; punctuation never does).
+    pub words: usize,
+    /// Words of the text that lie inside a shared passage, its edited words included.
+    pub shared_words: usize,
+    /// `shared_words / words`, from 0 to 1 (0 for a text without words).
+    pub shared_ratio: f64,
+}
+
+/// The stats of a text with `words` words, of which the passages cover `shared_words`.
+pub(crate) fn document(words: usize, shared_words: usize) -> DocumentStats {
+    let shared_ratio = if words == 0 { 0.0 } else { shared_words as f64 / words as f64 };
+    DocumentStats { words, shared_words, shared_ratio }
+}
+
+/// How many flags in `is_word` are set within each range, summed: the words the ranges cover.
+pub(crate) fn words_in<'r>(is_word: &[bool], ranges: impl Iterator<Item = &'r std::ops::Range<usize>>) -> usize {
+    ranges.map(|range| is_word[range.clone()].iter().filter(|&&w| w).count()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_of_an_empty_text_is_zero() {
+        assert_eq!(document(0, 0).shared_ratio, 0.0);
+        assert_eq!(document(8, 2).shared_ratio, 0.25);
+    }
+
+    #[test]
+    fn counts_words_in_ranges() {
+        let is_word = [true, false, true, true, true];
+        assert_eq!(words_in(&is_word, [0..2, 3..5].iter()), 3);
+    }
+}

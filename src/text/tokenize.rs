@@ -1,0 +1,233 @@
+//! Splitting text into word, number and punctuation tokens at Unicode word boundaries (UAX #29).
+//!
+//! Only the segments that are not white space become tokens; the white space between them is the gap.
+//! Tokens are byte spans into the input, so tokens and gaps together are the input, byte for byte.
+//!
+//! UAX #29 never joins a segment across ASCII white space that is followed by an ASCII character, so
+//! the text is cut there into chunks. Chunks of pure ASCII (most of an English article) take a fast
+//! path that implements the rules for ASCII directly; every other chunk goes through
+//! `unicode-segmentation`. The property tests check that both give the same tokens.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Span;
+
+/// What a token is made of, which decides how it is compared and counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Contains a letter or an ideograph: counts as a word.
+    Word,
+    /// Digits, possibly with separators ("1,200.5"): counts as a word unless numbers are ignored.
+    Number,
+    /// Anything else that is not white space: quote marks, dashes, symbols, emoji.
+    Punct,
+}
+
+/// A token: where it is in the text and what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text.
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+}
+
+/// Splits `text` into tokens, in order. Every byte that is not white space belongs to exactly one token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    // Roughly one token per six bytes of English; reserving avoids most regrowth.
+    let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
+    for (start, chunk) in chunks(text) {
+        if chunk.is_ascii() {
+            ascii_tokens(chunk.as_bytes(), start, &mut tokens);
+        } else {
+            unicode_tokens(chunk, start, &mut tokens);
+        }
+    }
+    tokens
+}
+
+/// Cuts the text after each ASCII white space byte that is followed by an ASCII byte: UAX #29 always
+/// breaks there (WB3a, WB3d and WB999; only Extend, Format and ZWJ, all non-ASCII, attach to a space).
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
+        let mut end = start;
+        while end < bytes.len() {
+            let byte = bytes[end];
+            end += 1;
+            if byte.is_ascii_whitespace() && bytes.get(end).is_some_and(u8::is_ascii) {
+                break;
+            }
+        }
+        let chunk = (start, &text[start..end]);
+        start = end;
+        Some(chunk)
+    })
+}
+
+fn unicode_tokens(chunk: &str, offset: usize, tokens: &mut Vec<Token>) {
+    for (start, segment) in chunk.split_word_bound_indices() {
+        if let Some(kind) = classify(segment) {
+            let start = offset + start;
+            tokens.push(Token { span: Span::new(start, start + segment.len()), kind });
+        }
+    }
+}
+
+/// The token kind of one UAX #29 segment, or `None` for white space.
+fn classify(segment: &str) -> Option<TokenKind> {
+    let mut kind = None;
+    for c in segment.chars() {
+        if c.is_alphabetic() {
+            return Some(TokenKind::Word);
+        }
+        if c.is_numeric() {
+            kind = Some(TokenKind::Number);
+        } else if kind.is_none() && !c.is_whitespace() {
+            kind = Some(TokenKind::Punct);
+        }
+    }
+    kind
+}
+
+/// The word-break classes of ASCII bytes that matter to UAX #29 inside a chunk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// `_` (ExtendNumLet): joins letters and digits on both sides.
+    Underscore,
+    /// `:` (MidLetter): joins two letters.
+    MidLetter,
+    /// `,` and `;` (MidNum): join two digits.
+    MidNum,
+    /// `.` and `'` (MidNumLet and Single_Quote): join two letters or two digits.
+    MidNumLet,
+    Space,
+    Other,
+}
+
+fn class(byte: u8) -> Class {
+    match byte {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNum,
+        b'.' | b'\'' => Class::MidNumLet,
+        b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' => Class::Space,
+        _ => Class::Other,
+    }
+}
+
+/// UAX #29 restricted to ASCII: runs of letters, digits and `_`, joined across one middle character
+/// when the same class stands on both sides (WB5-WB13b); every other character stands alone.
+fn ascii_tokens(bytes: &[u8], offset: usize, tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let kind = match class(bytes[i]) {
+            Class::Space => {
+                i += 1;
+                continue;
+            }
+            Class::Letter | Class::Digit | Class::Underscore => {
+                i = ascii_word_end(bytes, i);
+                if bytes[start..i].iter().any(u8::is_ascii_alphabetic) {
+                    TokenKind::Word
+                } else if bytes[start..i].iter().any(u8::is_ascii_digit) {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Punct
+                }
+            }
+            _ => {
+                i += 1;
+                TokenKind::Punct
+            }
+        };
+        tokens.push(Token { span: Span::new(offset + start, offset + i), kind });
+    }
+}
+
+/// The end of the word that starts at `i` with a letter, digit or underscore.
+fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut last = class(bytes[i]);
+    i += 1;
+    while i < bytes.len() {
+        let next = class(bytes[i]);
+        match next {
+            Class::Letter | Class::Digit | Class::Underscore => {}
+            Class::MidLetter | Class::MidNum | Class::MidNumLet => {
+                let after = bytes.get(i + 1).map(|&b| class(b));
+                let joins = match (last, next, after) {
+                    (Class::Letter, Class::MidLetter | Class::MidNumLet, Some(Class::Letter)) => true,
+                    (Class::Digit, Class::MidNum | Class::MidNumLet, Some(Class::Digit)) => true,
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                // Step over the middle character; the class after it is the same as before it.
+                i += 1;
+            }
+            _ => break,
+        }
+        last = class(bytes[i]);
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span.range()]).collect()
+    }
+
+    fn reference(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        unicode_tokens(text, 0, &mut tokens);
+        tokens
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(
+            words("The U.S. navy's base at Tartus, 1,200.5 km away — “quiet”."),
+            ["The", "U.S", ".", "navy's", "base", "at", "Tartus", ",", "1,200.5", "km", "away", "—", "“", "quiet", "”", "."]
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        let kinds: Vec<_> = tokenize("Ali 42 ! 東京").iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Word, Number, Punct, Word, Word]);
+    }
+
+    #[test]
+    fn cjk_without_spaces_splits_per_ideograph() {
+        assert_eq!(words("東京で会議"), ["東", "京", "で", "会", "議"]);
+    }
+
+    #[test]
+    fn combining_mark_after_space_stays_with_the_space_segment() {
+        // A lone combining mark after a space: UAX #29 joins it to the space, so the segment is a token.
+        let text = "a \u{301}b";
+        assert_eq!(tokenize(text), reference(text));
+    }
+
+    #[test]
+    fn ascii_fast_path_agrees_with_unicode_segmentation_on_tricky_cases() {
+        for text in ["a:b", "a::b", "1;2", "a;b", "1.a", "a.1", "a'b'c", "_a_", "__", "1_a", "a.b.", "3.14.15", "x'", ":a"] {
+            assert_eq!(tokenize(text), reference(text), "{text:?}");
+        }
+    }
+}
