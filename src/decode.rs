@@ -102,7 +102,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
         return None;
     }
     let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?.into_owned();
-    let controls = text.chars().take(SNIFF).filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
+    let controls =
+        text.chars().take(SNIFF).filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
     (controls == 0).then_some(Decoded { text, encoding: encoding.name(), guessed: true })
 }
 
@@ -136,7 +137,10 @@ mod tests {
     #[test]
     fn utf16_without_bom_is_guessed() {
         let decoded = decode(&utf16("The port of Tartus reopened.", true)).unwrap();
-        assert_eq!((decoded.text.as_str(), decoded.encoding, decoded.guessed), ("The port of Tartus reopened.", "UTF-16LE", true));
+        assert_eq!(
+            (decoded.text.as_str(), decoded.encoding, decoded.guessed),
+            ("The port of Tartus reopened.", "UTF-16LE", true)
+        );
         assert_eq!(decode(&utf16("The port reopened.", false)).unwrap().encoding, "UTF-16BE");
     }
 

@@ -38,10 +38,9 @@ pub(crate) struct Op {
 
 /// The differing stretches between `a` and `b`: pairs of ranges of which at least one is non-empty.
 pub(crate) fn edits(a: &[u32], b: &[u32]) -> Vec<(Range<usize>, Range<usize>)> {
-    ops(a, b, 0, 0)
-        .into_iter()
-        .filter(|op| op.kind != DiffKind::Equal)
-        .fold(Vec::new(), |mut edits: Vec<(Range<usize>, Range<usize>)>, op| {
+    ops(a, b, 0, 0).into_iter().filter(|op| op.kind != DiffKind::Equal).fold(
+        Vec::new(),
+        |mut edits: Vec<(Range<usize>, Range<usize>)>, op| {
             // A replacement comes as a delete and an insert at the same place: one edit.
             match edits.last_mut() {
                 Some(last) if last.0.end == op.a.start && last.1.end == op.b.start => {
@@ -51,7 +50,8 @@ pub(crate) fn edits(a: &[u32], b: &[u32]) -> Vec<(Range<usize>, Range<usize>)> {
                 _ => edits.push((op.a, op.b)),
             }
             edits
-        })
+        },
+    )
 }
 
 /// The inline diff of the whole texts `a` and `b`, anchored by `passages` (ordered by their start in

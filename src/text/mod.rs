@@ -10,8 +10,8 @@ mod normalize;
 pub mod offsets;
 mod tokenize;
 
-pub(crate) use intern::{Ignore, Interner, Prepared};
 pub use intern::MIN_VARIANT_CHARS;
+pub(crate) use intern::{Ignore, Interner, Prepared};
 pub(crate) use normalize::Folding;
 pub use tokenize::{tokenize, Token, TokenKind};
 

@@ -65,7 +65,9 @@ mod tests {
 
     #[test]
     fn quotes_and_dashes_unify_always() {
-        for (a, b) in [("“", "\""), ("”", "\""), ("«", "\""), ("’", "'"), ("don’t", "don't"), ("—", "-"), ("–", "-"), ("−", "-")] {
+        for (a, b) in
+            [("“", "\""), ("”", "\""), ("«", "\""), ("’", "'"), ("don’t", "don't"), ("—", "-"), ("–", "-"), ("−", "-")]
+        {
             assert_eq!(key(a, NONE), key(b, NONE), "{a} vs {b}");
         }
     }

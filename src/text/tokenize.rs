@@ -201,7 +201,10 @@ mod tests {
     fn splits_words_numbers_and_punctuation() {
         assert_eq!(
             words("The U.S. navy's base at Tartus, 1,200.5 km away — “quiet”."),
-            ["The", "U.S", ".", "navy's", "base", "at", "Tartus", ",", "1,200.5", "km", "away", "—", "“", "quiet", "”", "."]
+            [
+                "The", "U.S", ".", "navy's", "base", "at", "Tartus", ",", "1,200.5", "km", "away", "—", "“", "quiet",
+                "”", "."
+            ]
         );
     }
 
@@ -226,7 +229,9 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_agrees_with_unicode_segmentation_on_tricky_cases() {
-        for text in ["a:b", "a::b", "1;2", "a;b", "1.a", "a.1", "a'b'c", "_a_", "__", "1_a", "a.b.", "3.14.15", "x'", ":a"] {
+        for text in
+            ["a:b", "a::b", "1;2", "a;b", "1.a", "a.1", "a'b'c", "_a_", "__", "1_a", "a.b.", "3.14.15", "x'", ":a"]
+        {
             assert_eq!(tokenize(text), reference(text), "{text:?}");
         }
     }

@@ -1,0 +1,1 @@
+//! The page's entry point into the engine (arrives with the web app).

@@ -84,7 +84,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                     "text" => Format::Text,
                     "json" => Format::Json,
                     "pan" => Format::Pan,
-                    other => return Err(UsageError(format!("invalid value '{other}' for --format: use text, json or pan"))),
+                    other => {
+                        return Err(UsageError(format!("invalid value '{other}' for --format: use text, json or pan")))
+                    }
                 }
             }
             Value(value) => positional.push(value),
@@ -97,13 +99,21 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         (Some(command), ..) if command != "compare" => {
             Err(UsageError(format!("unknown command '{}': the command is 'compare'", command.to_string_lossy())))
         }
-        (Some(_), Some(a), Some(b), None) => Ok(Command::Compare(Request { a: a.into(), b: b.into(), options, format })),
-        (Some(_), _, _, Some(extra)) => Err(UsageError(format!("unexpected argument '{}': compare takes two files", extra.to_string_lossy()))),
+        (Some(_), Some(a), Some(b), None) => {
+            Ok(Command::Compare(Request { a: a.into(), b: b.into(), options, format }))
+        }
+        (Some(_), _, _, Some(extra)) => {
+            Err(UsageError(format!("unexpected argument '{}': compare takes two files", extra.to_string_lossy())))
+        }
         _ => Err(UsageError("compare needs two files: copydesk compare A B".into())),
     }
 }
 
-fn number(parser: &mut lexopt::Parser, name: &str, range: std::ops::RangeInclusive<usize>) -> Result<usize, UsageError> {
+fn number(
+    parser: &mut lexopt::Parser,
+    name: &str,
+    range: std::ops::RangeInclusive<usize>,
+) -> Result<usize, UsageError> {
     let value = parser.value()?.string()?;
     match value.parse::<usize>() {
         Ok(n) if range.contains(&n) => Ok(n),
@@ -132,7 +142,8 @@ mod tests {
 
     #[test]
     fn parses_a_full_request() {
-        let Ok(Command::Compare(request)) = parse_line("compare a.txt b.txt --min-words 12 --max-edits 0 --spelling-variants --format json")
+        let Ok(Command::Compare(request)) =
+            parse_line("compare a.txt b.txt --min-words 12 --max-edits 0 --spelling-variants --format json")
         else {
             panic!("should parse");
         };

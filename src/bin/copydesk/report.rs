@@ -50,7 +50,12 @@ pub fn text(a: &Document, b: &Document, result: &Comparison) -> String {
         );
         let _ = writeln!(out, "   \"{}\"", preview(&a.text[passage.a.range()]));
         for edit in &passage.edits {
-            let _ = writeln!(out, "   edit: \"{}\" -> \"{}\"", preview(&a.text[edit.a.range()]), preview(&b.text[edit.b.range()]));
+            let _ = writeln!(
+                out,
+                "   edit: \"{}\" -> \"{}\"",
+                preview(&a.text[edit.a.range()]),
+                preview(&b.text[edit.b.range()])
+            );
         }
     }
     out
@@ -123,7 +128,8 @@ struct JsonRange {
 /// The CLI's JSON schema (see README.md), pretty-printed.
 pub fn json(a: &Document, b: &Document, result: &Comparison) -> String {
     let (index_a, index_b) = (OffsetIndex::new(&a.text, Unit::CodePoint), OffsetIndex::new(&b.text, Unit::CodePoint));
-    let range = |index: &OffsetIndex, span: Span| JsonRange { start: index.convert(span.start), end: index.convert(span.end) };
+    let range =
+        |index: &OffsetIndex, span: Span| JsonRange { start: index.convert(span.start), end: index.convert(span.end) };
     let report = JsonReport {
         a: json_document(a, &index_a, &result.a),
         b: json_document(b, &index_b, &result.b),
