@@ -17,7 +17,7 @@ export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 WASM := target/$(WASM_TARGET)/wasm-release/copydesk.wasm
 
-.PHONY: help demo test test-native test-wasm lint bench eval wasm setup setup-rust setup-browser setup-node clean
+.PHONY: help demo dist test test-native test-wasm test-browser lint bench eval wasm setup setup-rust setup-browser setup-node clean
 
 help:
 	@echo "make demo    build the page and serve it on http://localhost:$(PORT)"
@@ -61,13 +61,24 @@ wasm: setup-rust setup-node
 	  --enable-reference-types --enable-sign-ext pkg/copydesk_bg.wasm -o pkg/copydesk_bg.wasm
 	@echo "pkg/copydesk_bg.wasm: $$(stat -c %s pkg/copydesk_bg.wasm) bytes, $$(gzip -9c pkg/copydesk_bg.wasm | wc -c) gzipped"
 
-demo: wasm
-	@echo "The web page arrives with the web app; for now the engine is built to pkg/ and the CLI runs:"
-	cargo run --release --quiet -- compare tests/fixtures/wire/wire.txt tests/fixtures/wire/outlet-1.txt --spelling-variants
+# The static site: the page, the wasm module, Readability for saved web pages, and the built-in
+# examples (the test fixtures, so there is one copy of each text). Relative paths only.
+dist: wasm
+	rm -rf dist
+	mkdir -p dist/pkg dist/vendor dist/examples
+	cp -r www/. dist/
+	cp pkg/copydesk.js pkg/copydesk_bg.wasm dist/pkg/
+	cp node_modules/@mozilla/readability/Readability.js dist/vendor/
+	cp -r tests/fixtures/wire tests/fixtures/short dist/examples/
+	rm -f dist/examples/*/README.md
+
+demo: dist
+	@echo "copydesk: http://localhost:$(PORT)/ (Ctrl-C stops it)"
+	python3 -m http.server --bind 127.0.0.1 --directory dist $(PORT)
 
 # --- checks ----------------------------------------------------------------------------------------
 
-test: setup-rust setup-browser test-native test-wasm wasm lint
+test: setup-rust setup-browser test-native test-wasm test-browser lint
 
 test-native:
 	cargo test --all-targets
@@ -76,6 +87,10 @@ test-native:
 test-wasm: setup-rust setup-browser
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo test --target $(WASM_TARGET) --test wasm
+
+# Playwright drives Debian's Chromium against dist/ served on localhost (see playwright.config.js).
+test-browser: dist setup-browser setup-node
+	npx --no-install playwright test
 
 lint: setup-rust
 	cargo fmt --check
@@ -90,4 +105,4 @@ eval:
 
 clean:
 	cargo clean
-	rm -rf pkg node_modules
+	rm -rf pkg dist node_modules test-results

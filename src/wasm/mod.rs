@@ -1,1 +1,107 @@
-//! The page's entry point into the engine (arrives with the web app).
+//! The page's one entry point into the engine, and the only module that knows wasm-bindgen.
+//!
+//! One call per comparison; plain data across, once. Offsets are converted here, in one place, from
+//! bytes to UTF-16 code units, because JavaScript strings index UTF-16. The inline diff, which can have
+//! an operation per word, crosses as one `Uint32Array`; everything else is a small plain object.
+
+use js_sys::{Reflect, Uint32Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::text::offsets::{OffsetIndex, Unit};
+use crate::{CompareOptions, Comparison, DiffKind, DocumentStats, Span};
+
+/// Numbers per operation in the `diff` array: kind, a start, a end, b start, b end.
+const DIFF_STRIDE: usize = 5;
+
+/// Compares two texts. `options` is a partial `CompareOptions` object (missing fields take their
+/// defaults; `undefined` means all defaults). Returns
+///
+/// ```text
+/// { a: {words, shared_words, shared_ratio}, b: {...}, longest_passage_words,
+///   passages: [{a: [start, end], b: [start, end], words, exact, edits: [[a_start, a_end, b_start, b_end]]}],
+///   diff: Uint32Array [kind, a_start, a_end, b_start, b_end, ...] }   // kind: 0 equal, 1 delete, 2 insert
+/// ```
+///
+/// with every offset in UTF-16 code units of the strings as passed.
+#[wasm_bindgen]
+pub fn compare(a: &str, b: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = read_options(options)?;
+    let result = crate::compare(a, b, &options);
+    let (index_a, index_b) = (OffsetIndex::new(a, Unit::Utf16), OffsetIndex::new(b, Unit::Utf16));
+    let summary = Summary::new(&result, &index_a, &index_b);
+    let object = summary.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
+    Reflect::set(&object, &"diff".into(), &diff_array(&result, &index_a, &index_b))
+        .map_err(|_| JsError::new("could not attach the diff to the result"))?;
+    Ok(object)
+}
+
+/// The default options, so that the page shows and resets to exactly what the engine uses.
+#[wasm_bindgen(js_name = defaultOptions)]
+pub fn default_options() -> Result<JsValue, JsError> {
+    Ok(CompareOptions::default().serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+fn read_options(options: JsValue) -> Result<CompareOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(CompareOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|error| JsError::new(&format!("invalid options: {error}")))
+}
+
+#[derive(Serialize)]
+struct Summary {
+    a: DocumentStats,
+    b: DocumentStats,
+    longest_passage_words: usize,
+    passages: Vec<PassageOut>,
+}
+
+#[derive(Serialize)]
+struct PassageOut {
+    a: [usize; 2],
+    b: [usize; 2],
+    words: usize,
+    exact: bool,
+    edits: Vec<[usize; 4]>,
+}
+
+impl Summary {
+    fn new(result: &Comparison, index_a: &OffsetIndex, index_b: &OffsetIndex) -> Self {
+        let utf16 = |index: &OffsetIndex, span: Span| [index.convert(span.start), index.convert(span.end)];
+        let passages = result
+            .passages
+            .iter()
+            .map(|passage| PassageOut {
+                a: utf16(index_a, passage.a),
+                b: utf16(index_b, passage.b),
+                words: passage.words,
+                exact: passage.exact,
+                edits: passage
+                    .edits
+                    .iter()
+                    .map(|edit| {
+                        let ([a0, a1], [b0, b1]) = (utf16(index_a, edit.a), utf16(index_b, edit.b));
+                        [a0, a1, b0, b1]
+                    })
+                    .collect(),
+            })
+            .collect();
+        Summary { a: result.a, b: result.b, longest_passage_words: result.longest_passage_words, passages }
+    }
+}
+
+fn diff_array(result: &Comparison, index_a: &OffsetIndex, index_b: &OffsetIndex) -> Uint32Array {
+    let mut flat = Vec::with_capacity(result.diff.len() * DIFF_STRIDE);
+    for op in &result.diff {
+        let kind = match op.kind {
+            DiffKind::Equal => 0,
+            DiffKind::Delete => 1,
+            DiffKind::Insert => 2,
+        };
+        flat.extend([kind, index_a.convert(op.a.start), index_a.convert(op.a.end), index_b.convert(op.b.start), index_b.convert(op.b.end)]);
+    }
+    // Offsets of texts under 4 GiB fit in u32; the page refuses larger input long before that.
+    let flat: Vec<u32> = flat.into_iter().map(|n| n as u32).collect();
+    Uint32Array::from(flat.as_slice())
+}

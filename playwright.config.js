@@ -1,0 +1,27 @@
+// Browser tests: Debian's Chromium (a test tool's own browser download cannot reach its host here)
+// against the built site in dist/, served on localhost by Python's static server.
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.COPYDESK_TEST_PORT ?? 8123);
+
+export default defineConfig({
+  testDir: 'tests/browser',
+  outputDir: 'test-results/playwright',
+  reporter: 'line',
+  workers: 2,
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    command: `python3 -m http.server --bind 127.0.0.1 --directory dist ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+  },
+});
