@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::diff::{self, DiffKind};
+use crate::edges::{self, Side};
 use crate::matcher::{self, Found, MatchSettings, Sequence};
 use crate::options::CompareOptions;
 use crate::stats::{self, DocumentStats};
@@ -91,7 +92,8 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
         MatchSettings { min_words: options.min_words, max_edits: options.max_edits },
     )
     .into_iter()
-    .map(|found| trim_detached_punctuation(found, (&pa, a), (&pb, b)))
+    .map(|found| edges::trim(found, &Side { prepared: &pa, text: a }, &Side { prepared: &pb, text: b }))
+    .filter(|found| found.words >= options.min_words)
     .collect();
     let passages: Vec<Passage> = found.iter().map(|f| passage(f, &pa, &pb)).collect();
     let diff = diff::inline(&pa.keys, &pb.keys, &found)
@@ -105,33 +107,6 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
         passages,
         diff,
     }
-}
-
-/// Shrinks a passage so that it starts and ends at a word or at punctuation attached to one: in
-/// `banks. “We lost`, a passage may start at `“` but not at the `.` that ends the sentence before.
-/// Identical runs match punctuation on their edges too, which would otherwise leak into passages.
-fn trim_detached_punctuation(mut found: Found, (pa, a): (&Prepared, &str), (pb, b): (&Prepared, &str)) -> Found {
-    let detached_after = |p: &Prepared, text: &str, i: usize| is_punct(p, i) && gap_after(p, text, i);
-    let detached_before = |p: &Prepared, text: &str, i: usize| is_punct(p, i) && (i == 0 || gap_after(p, text, i - 1));
-    while !found.a.is_empty() && (detached_after(pa, a, found.a.start) || detached_after(pb, b, found.b.start)) {
-        found.a.start += 1;
-        found.b.start += 1;
-    }
-    while !found.a.is_empty() && (detached_before(pa, a, found.a.end - 1) || detached_before(pb, b, found.b.end - 1)) {
-        found.a.end -= 1;
-        found.b.end -= 1;
-    }
-    found
-}
-
-fn is_punct(prepared: &Prepared, i: usize) -> bool {
-    !prepared.is_word(i)
-}
-
-/// Whether white space (or the end of the text) follows compared token `i`.
-fn gap_after(prepared: &Prepared, text: &str, i: usize) -> bool {
-    let end = prepared.tokens[prepared.compared[i] as usize].span.end;
-    text[end..].chars().next().is_none_or(char::is_whitespace)
 }
 
 fn word_flags(prepared: &Prepared) -> Vec<bool> {

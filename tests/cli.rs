@@ -1,0 +1,320 @@
+//! End-to-end runs of the `copydesk` binary on the fixtures: the three output formats, the encodings a
+//! file may come in, and the mistakes a person can make, each answered by one line and a failing exit.
+
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
+}
+
+fn read_fixture(path: &str) -> String {
+    std::fs::read_to_string(fixture(path)).expect("fixtures are UTF-8")
+}
+
+/// What one run of the binary gave.
+struct Run {
+    success: bool,
+    stdout: String,
+    stderr: String,
+}
+
+fn copydesk<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let output = Command::new(env!("CARGO_BIN_EXE_copydesk")).args(args).output().expect("the binary runs");
+    Run {
+        success: output.status.success(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// `copydesk compare a b --format format`, which must succeed.
+fn compare(a: &Path, b: &Path, format: &str) -> Run {
+    let run =
+        copydesk([OsStr::new("compare"), a.as_os_str(), b.as_os_str(), OsStr::new("--format"), OsStr::new(format)]);
+    assert!(run.success, "compare {} {} failed: {}", a.display(), b.display(), run.stderr);
+    run
+}
+
+fn compare_json(a: &Path, b: &Path) -> Value {
+    serde_json::from_str(&compare(a, b, "json").stdout).expect("--format json prints JSON")
+}
+
+/// A folder of its own under the system's temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(test: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("copydesk-cli-{}-{test}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temporary folder");
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, bytes).expect("temporary file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn keys(value: &Value) -> BTreeSet<&str> {
+    value.as_object().expect("an object").keys().map(String::as_str).collect()
+}
+
+fn set<'k>(names: &[&'k str]) -> BTreeSet<&'k str> {
+    names.iter().copied().collect()
+}
+
+fn number(value: &Value) -> usize {
+    value.as_u64().unwrap_or_else(|| panic!("{value} should be a whole number")) as usize
+}
+
+/// A JSON range as `start..end`.
+fn range(value: &Value) -> std::ops::Range<usize> {
+    number(&value["start"])..number(&value["end"])
+}
+
+/// Compared words for checking offsets: lower-cased runs of letters and digits, each ideograph a word
+/// of its own (CJK is written without spaces).
+fn words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let ideograph = matches!(c, '\u{3400}'..='\u{9FFF}');
+        if !c.is_alphanumeric() || ideograph {
+            words.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+        }
+        if ideograph {
+            words.push(c.to_string());
+        } else if c.is_alphanumeric() {
+            current.push(c);
+        }
+    }
+    words.extend((!current.is_empty()).then_some(current));
+    words
+}
+
+#[test]
+fn text_format_shows_the_summary_and_the_passages() {
+    let (wire, outlet) = (fixture("wire/wire.txt"), fixture("wire/outlet-2.txt"));
+    let run = compare(&wire, &outlet, "text");
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    for (line, name) in [(lines[0], "wire.txt"), (lines[1], "outlet-2.txt")] {
+        assert!(
+            line.starts_with(name) && line.contains("% shared") && line.ends_with("words)"),
+            "summary line {line:?}"
+        );
+    }
+    let json = compare_json(&wire, &outlet);
+    let passages = json["passages"].as_array().unwrap();
+    let longest = number(&json["longest_passage_words"]);
+    assert_eq!(lines[2], format!("{} shared passages, longest {longest} words", passages.len()));
+
+    let headers: Vec<&str> = lines.iter().copied().filter(|line| line.starts_with('#')).collect();
+    assert_eq!(headers.len(), passages.len());
+    for (n, (header, passage)) in headers.iter().zip(passages).enumerate() {
+        let kind = if passage["exact"].as_bool().unwrap() { "exact" } else { "with edits" };
+        let expected = format!("#{}  {} words, {kind}  wire.txt:", n + 1, number(&passage["words"]));
+        assert!(
+            header.starts_with(&expected) && header.contains("  outlet-2.txt:"),
+            "{header:?} should start {expected:?}"
+        );
+    }
+    // The README: outlet-2 spells Tartus "Tartous" inside the grain importer's quote.
+    assert!(lines.contains(&"   edit: \"Tartus\" -> \"Tartous\""), "{}", run.stdout);
+}
+
+#[test]
+fn json_has_the_documented_schema() {
+    let json = compare_json(&fixture("wire/wire.txt"), &fixture("wire/outlet-3.txt"));
+    assert_eq!(keys(&json), set(&["a", "b", "passages", "longest_passage_words"]));
+    for (side, name, path) in [("a", "wire.txt", "wire/wire.txt"), ("b", "outlet-3.txt", "wire/outlet-3.txt")] {
+        let document = &json[side];
+        assert_eq!(keys(document), set(&["name", "chars", "words", "shared_words", "shared_ratio"]));
+        assert_eq!(document["name"], name);
+        assert_eq!(number(&document["chars"]), read_fixture(path).chars().count());
+        let (words, shared) = (number(&document["words"]), number(&document["shared_words"]));
+        assert!(shared <= words && words > 0);
+        let ratio = document["shared_ratio"].as_f64().expect("shared_ratio is a number");
+        assert!((ratio - shared as f64 / words as f64).abs() < 1e-9, "{side}: ratio {ratio} for {shared} of {words}");
+    }
+
+    let passages = json["passages"].as_array().expect("passages is an array");
+    assert!(!passages.is_empty());
+    let range_keys = set(&["start", "end"]);
+    for passage in passages {
+        assert_eq!(keys(passage), set(&["a", "b", "words", "exact", "edits"]));
+        let edits = passage["edits"].as_array().expect("edits is an array");
+        assert_eq!(passage["exact"].as_bool().expect("exact is a boolean"), edits.is_empty());
+        for range_value in
+            [&passage["a"], &passage["b"]].into_iter().chain(edits.iter().flat_map(|e| [&e["a"], &e["b"]]))
+        {
+            assert_eq!(keys(range_value), range_keys);
+        }
+        for edit in edits {
+            assert_eq!(keys(edit), set(&["a", "b"]));
+        }
+        for side in ["a", "b"] {
+            let (span, chars) = (range(&passage[side]), number(&json[side]["chars"]));
+            assert!(span.start < span.end && span.end <= chars, "{side} {span:?} outside 0..{chars}");
+        }
+    }
+    let most = passages.iter().map(|p| number(&p["words"])).max().unwrap();
+    assert_eq!(number(&json["longest_passage_words"]), most);
+}
+
+#[test]
+fn json_offsets_are_code_points() {
+    for (a, b) in
+        [("russian/a.txt", "russian/b.txt"), ("chinese/a.txt", "chinese/b.txt"), ("wire/wire.txt", "wire/outlet-2.txt")]
+    {
+        let texts: [Vec<char>; 2] = [read_fixture(a).chars().collect(), read_fixture(b).chars().collect()];
+        let json = compare_json(&fixture(a), &fixture(b));
+        let passages = json["passages"].as_array().unwrap();
+        // Byte offsets would differ from code points only after a character beyond ASCII.
+        let mut after_non_ascii = 0;
+        for passage in passages {
+            let [in_a, in_b] = [("a", &texts[0]), ("b", &texts[1])].map(|(side, chars)| {
+                let span = range(&passage[side]);
+                after_non_ascii += usize::from(chars[..span.start].iter().any(|c| !c.is_ascii()));
+                words(&chars[span].iter().collect::<String>())
+            });
+            assert_eq!(in_a.first(), in_b.first(), "{a}/{b}: a passage starts with the same word on both sides");
+            assert_eq!(in_a.last(), in_b.last(), "{a}/{b}: a passage ends with the same word on both sides");
+            if passage["exact"] == true {
+                assert_eq!(in_a, in_b, "{a}/{b}: an exact passage has the same words on both sides");
+            }
+        }
+        assert!(after_non_ascii > 0, "{a}/{b}: some passage should start after non-ASCII text");
+    }
+}
+
+/// The value of attribute `name` in one line of XML.
+fn attribute<'l>(line: &'l str, name: &str) -> &'l str {
+    let start = line.find(&format!(" {name}=\"")).unwrap_or_else(|| panic!("{line:?} lacks {name}")) + name.len() + 3;
+    let end = start + line[start..].find('"').expect("a closed attribute");
+    &line[start..end]
+}
+
+#[test]
+fn pan_format_agrees_with_json() {
+    let (a, b) = (fixture("wire/outlet-4.txt"), fixture("wire/wire.txt"));
+    let run = compare(&a, &b, "pan");
+    let json = compare_json(&a, &b);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.first(), Some(&"<document reference=\"outlet-4.txt\">"));
+    assert_eq!(lines.last(), Some(&"</document>"));
+
+    let features = &lines[1..lines.len() - 1];
+    let passages = json["passages"].as_array().unwrap();
+    assert_eq!(features.len(), passages.len());
+    for (feature, passage) in features.iter().zip(passages) {
+        assert!(
+            feature.starts_with("<feature name=\"detected-plagiarism\" ") && feature.ends_with(" />"),
+            "{feature:?}"
+        );
+        assert_eq!(attribute(feature, "source_reference"), "wire.txt");
+        let offsets = ["this_offset", "this_length", "source_offset", "source_length"]
+            .map(|name| attribute(feature, name).parse::<usize>().unwrap_or_else(|_| panic!("{name} in {feature:?}")));
+        let (this, source) = (range(&passage["a"]), range(&passage["b"]));
+        assert_eq!(offsets, [this.start, this.len(), source.start, source.len()], "{feature:?}");
+    }
+}
+
+fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
+    let bom: u16 = 0xFEFF;
+    std::iter::once(bom)
+        .chain(text.encode_utf16())
+        .flat_map(|unit| if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() })
+        .collect()
+}
+
+#[test]
+fn byte_order_marks_decide_the_encoding() {
+    let dir = TempDir::new("bom");
+    let (wire, outlet) = (fixture("wire/wire.txt"), fixture("wire/outlet-2.txt"));
+    let expected = compare_json(&wire, &outlet);
+    let text = read_fixture("wire/wire.txt");
+    let encoded = [
+        ("utf8-bom.txt", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()),
+        ("utf16le.txt", utf16(&text, true)),
+        ("utf16be.txt", utf16(&text, false)),
+    ];
+    for (name, bytes) in encoded {
+        let path = dir.write(name, &bytes);
+        let run = compare(&path, &outlet, "json");
+        assert!(run.stderr.is_empty(), "{name}: a byte order mark is no guess: {}", run.stderr);
+        let json: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(json["a"]["chars"], expected["a"]["chars"], "{name}: the mark is not part of the text");
+        assert_eq!(json["passages"], expected["passages"], "{name}");
+    }
+}
+
+#[test]
+fn windows_1252_is_read_and_announced() {
+    let dir = TempDir::new("cp1252");
+    let (wire, outlet) = (fixture("wire/wire.txt"), fixture("wire/outlet-1.txt"));
+    let text = read_fixture("wire/outlet-1.txt");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
+    assert!(!unmappable && std::str::from_utf8(&bytes).is_err(), "outlet-1 has curly quotes, all in windows-1252");
+    let path = dir.write("outlet-1-cp1252.txt", &bytes);
+
+    let run = compare(&wire, &path, "json");
+    let note = run.stderr.trim_end();
+    assert!(
+        !note.contains('\n') && note.contains("windows-1252") && note.contains("outlet-1-cp1252.txt"),
+        "stderr: {note:?}"
+    );
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["passages"], compare_json(&wire, &outlet)["passages"]);
+}
+
+#[test]
+fn mistakes_get_one_line_naming_the_culprit() {
+    let dir = TempDir::new("errors");
+    let png = dir.write("picture.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0");
+    let missing = dir.0.join("no-such-story.txt");
+    let wire = fixture("wire/wire.txt");
+    let folder = fixture("short");
+    let file_cases: [(&Path, &Path, &str); 4] = [
+        (&wire, &missing, "no-such-story.txt"),
+        (&missing, &wire, "no-such-story.txt"),
+        (&folder, &wire, "short"),
+        (&wire, &png, "picture.png"),
+    ];
+    let option_cases = [("--min-words", "1"), ("--format", "xml"), ("--frobnicate", "")];
+
+    let mut runs = Vec::new();
+    for (a, b, culprit) in file_cases {
+        runs.push((culprit.to_owned(), copydesk([OsStr::new("compare"), a.as_os_str(), b.as_os_str()])));
+    }
+    for (option, value) in option_cases {
+        let args = [OsStr::new("compare"), wire.as_os_str(), wire.as_os_str(), OsStr::new(option), OsStr::new(value)];
+        let args = if value.is_empty() { &args[..4] } else { &args[..] };
+        runs.push((option.to_owned(), copydesk(args)));
+    }
+    for (culprit, run) in runs {
+        let message = run.stderr.trim_end();
+        assert!(!run.success, "{culprit}: should fail");
+        assert!(!message.contains("panicked"), "{culprit}: {message}");
+        assert!(!message.is_empty() && !message.contains('\n'), "{culprit}: one line, not {message:?}");
+        assert!(message.contains(&culprit), "{culprit}: the message {message:?} should name it");
+        assert!(run.stdout.is_empty(), "{culprit}: nothing on stdout");
+    }
+}
