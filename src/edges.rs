@@ -115,7 +115,8 @@ mod tests {
     use crate::{compare, CompareOptions};
 
     fn shared<'t>(a: &'t str, b: &str) -> Vec<&'t str> {
-        compare(a, b, &CompareOptions::default()).passages.iter().map(|p| &a[p.a.range()]).collect()
+        let options = CompareOptions { min_words: 6, ..CompareOptions::default() };
+        compare(a, b, &options).passages.iter().map(|p| &a[p.a.range()]).collect()
     }
 
     #[test]

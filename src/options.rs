@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 pub struct CompareOptions {
     /// The fewest identical words a shared passage must have (punctuation does not count).
     ///
-    /// Default 8: short enough for a reused clause, long enough that stock phrases ("said in a statement
-    /// on Tuesday") do not count as reuse. Range 2 to 1000.
+    /// Default 10: short enough for a reused clause, long enough that stock phrases ("said in a
+    /// statement on Tuesday that the") do not count as reuse. Range 2 to 1000.
     pub min_words: usize,
     /// The most words that may be inserted, deleted or changed between two identical runs of one
     /// passage, like WCopyfind's "imperfections". Each gap is bridged on its own; `0` finds exact
@@ -36,7 +36,7 @@ pub struct CompareOptions {
 impl Default for CompareOptions {
     fn default() -> Self {
         CompareOptions {
-            min_words: 8,
+            min_words: 10,
             max_edits: 3,
             spelling_variants: false,
             fold_case: true,

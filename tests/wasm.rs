@@ -12,7 +12,7 @@ const WIRE: &str = "Rescue teams reached the village of Kafr Musa on Tuesday aft
 “We lost everything in one night,” said Leila Haddad, a farmer whose fields lie under a metre of water.\n\n\
 The storm also closed the port of Tartus for two days, officials said.";
 
-const OUTLET: &str = "Officials said the storm closed the port of Tartous for two days.\n\n\
+const OUTLET: &str = "Officials said the storm also closed the port of Tartous for two days.\n\n\
 \"We lost everything in one night,\" said Leila Haddad, a farmer whose fields lie under a metre of water. \
 Rescue teams reached the village of Kafr Musa on Tuesday after the river burst its banks.";
 

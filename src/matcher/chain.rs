@@ -1,13 +1,16 @@
 //! Joining tiles that follow each other in both texts, across a few edited words, into passages.
 
+use std::ops::Range;
+
 use super::seeds::Run;
 use super::{Found, MatchSettings, Sequence, SEED_TOKENS};
 
 /// Joins consecutive tiles into passages and keeps those with at least `min_words` identical words.
 ///
 /// Two tiles join when the second follows the first directly in both texts (no other tile between
-/// them on either side) and the tokens between them differ by at most `max_edits` insertions,
-/// deletions or substitutions.
+/// them on either side) and the words between them differ by at most `max_edits` insertions,
+/// deletions or substitutions. Punctuation in the gap does not count: a comma or a quote mark more
+/// or less is no reason to split a passage (the word diff still shows it).
 pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, settings: MatchSettings) -> Vec<Found> {
     tiles.sort_unstable_by_key(|tile| tile.a);
     let next_in_b = successors_in_b(&tiles);
@@ -19,7 +22,7 @@ pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, settings: Ma
         match current.as_mut() {
             Some(passage)
                 if next_in_b[t - 1] == Some(t)
-                    && bridgeable(&a.ids[passage.a.end..tile.a], &b.ids[passage.b.end..tile.b], settings.max_edits) =>
+                    && bridgeable((a, passage.a.end..tile.a), (b, passage.b.end..tile.b), settings.max_edits) =>
             {
                 passage.a.end = tile_a.end;
                 passage.b.end = tile_b.end;
@@ -46,11 +49,12 @@ fn successors_in_b(tiles: &[Run]) -> Vec<Option<usize>> {
     next
 }
 
-/// Whether the gaps `a` and `b` between two tiles are at most `max_edits` edits apart.
-fn bridgeable(a: &[u32], b: &[u32], max_edits: usize) -> bool {
+/// Whether the words of the gaps between two tiles, `a` and `b`, are at most `max_edits` edits apart.
+fn bridgeable((a, gap_a): (&Sequence, Range<usize>), (b, gap_b): (&Sequence, Range<usize>), max_edits: usize) -> bool {
     // Between two tiles, identical stretches are shorter than a seed; more than that would be a tile.
     let longest = max_edits + (max_edits + 1) * (SEED_TOKENS - 1);
-    a.len().max(b.len()) <= longest && a.len().abs_diff(b.len()) <= max_edits && edit_distance(a, b) <= max_edits
+    let (a, b) = (a.words_in(gap_a, longest + 1), b.words_in(gap_b, longest + 1));
+    a.len().max(b.len()) <= longest && a.len().abs_diff(b.len()) <= max_edits && edit_distance(&a, &b) <= max_edits
 }
 
 /// Levenshtein distance over ids; the gaps are short, so the quadratic table is a few hundred cells.

@@ -24,6 +24,13 @@ pub(crate) struct Sequence<'a> {
     pub is_word: &'a [bool],
 }
 
+impl Sequence<'_> {
+    /// The ids of the first `most` words (not punctuation) in `range`.
+    fn words_in(&self, range: Range<usize>, most: usize) -> Vec<u32> {
+        range.filter(|&i| self.is_word[i]).map(|i| self.ids[i]).take(most).collect()
+    }
+}
+
 /// A passage found in both sequences: ranges of compared-token indices.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {

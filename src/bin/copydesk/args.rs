@@ -13,7 +13,7 @@ Usage: copydesk compare A B [options]
 Finds the passages that text files A and B share, in any order and through small edits.
 
 Options:
-  --min-words N          fewest identical words in a passage (default 8, 2 to 1000)
+  --min-words N          fewest identical words in a passage (default 10, 2 to 1000)
   --max-edits N          most words changed between identical runs of a passage (default 3, 0 to 20)
   --spelling-variants    one-letter spelling differences count as the same word (Tartus / Tartous)
   --keep-case            upper and lower case differ
