@@ -1,1 +1,290 @@
-fn main() {}
+//! The whole pipeline, `copydesk::compare` with default options, on generated pairs (see
+//! `support/corpus.rs`) of four kinds and 1k to 1M words a side.
+//!
+//! ```text
+//! cargo bench --bench pipeline                          # all sizes: about 3 minutes on 2 cores, plus the build
+//! COPYDESK_BENCH_QUICK=1 cargo bench --bench pipeline   # 1k and 10k only: a smoke run
+//! cargo bench --bench pipeline -- reordered/1M          # criterion's filter works as usual
+//! ```
+//!
+//! After criterion's own report comes a markdown summary: median time, words a side per second, the
+//! peak heap of one comparison, the shared ratios found against the true ones, and per case the log-log
+//! slope of time over size (1 is linear), which criterion cannot give because it sees one bench at a time.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use copydesk::{compare, CompareOptions};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+
+#[path = "support/corpus.rs"]
+mod corpus;
+
+use corpus::{Case, Pair};
+
+const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
+/// The sizes of a quick run: `COPYDESK_BENCH_QUICK=1`, or criterion's test mode.
+const QUICK_SIZES: usize = 2;
+const SEED: u64 = 0x00C0_FFEE;
+
+fn main() {
+    let testing = test_mode();
+    let quick = testing || std::env::var("COPYDESK_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
+    let sizes = if quick { &SIZES[..QUICK_SIZES] } else { &SIZES[..] };
+    let mut criterion = Criterion::default().configure_from_args();
+    let mut rows = Vec::new();
+    for case in Case::ALL {
+        let mut group = criterion.benchmark_group(case.name());
+        for &words in sizes {
+            let pair = corpus::pair(case, words, SEED);
+            configure(&mut group, words);
+            group.throughput(Throughput::Elements(pair.words_a as u64));
+            rows.extend(bench(&mut group, case, words, &pair));
+        }
+        group.finish();
+    }
+    criterion.final_summary();
+    if !testing {
+        print_summary(&rows);
+    }
+}
+
+/// Whether criterion only checks that each bench runs, once and untimed: under `cargo test --benches`
+/// (no `--bench` flag) or with `--test`, as `Criterion::configure_from_args` decides. Such a run is
+/// often a debug build, so it keeps to the quick sizes, and its times would mean nothing in a summary.
+fn test_mode() -> bool {
+    let flag = |name: &str| std::env::args().any(|arg| arg == name);
+    !flag("--bench") || flag("--test")
+}
+
+fn configure(group: &mut BenchmarkGroup<WallTime>, words: usize) {
+    group.warm_up_time(Duration::from_secs(1));
+    if words <= 10_000 {
+        group.sample_size(50).measurement_time(Duration::from_secs(3)).sampling_mode(SamplingMode::Auto);
+    } else {
+        // One comparison takes from tens of milliseconds to seconds here: ten samples of one call each
+        // keep the full run to minutes, and the median of ten is steady enough to read a trend.
+        group.sample_size(10).measurement_time(Duration::from_secs(4)).sampling_mode(SamplingMode::Flat);
+    }
+}
+
+/// What one case at one size gave.
+struct Row {
+    case: Case,
+    size: usize,
+    words_a: usize,
+    median: Duration,
+    peak_heap: usize,
+    found_a: f64,
+    found_b: f64,
+    true_a: f64,
+    true_b: f64,
+}
+
+/// Benches one pair; `None` when criterion's filter skipped it.
+fn bench(group: &mut BenchmarkGroup<WallTime>, case: Case, size: usize, pair: &Pair) -> Option<Row> {
+    let mut times = Vec::new();
+    let mut probe = None;
+    group.bench_with_input(BenchmarkId::from_parameter(label(size)), pair, |b, pair| {
+        probe.get_or_insert_with(|| Probe::run(pair));
+        b.iter_custom(|iters| time_calls(iters, pair, &mut times));
+    });
+    let probe = probe?;
+    Some(Row {
+        case,
+        size,
+        words_a: pair.words_a,
+        // Criterion keeps its samples to itself, so the median is taken over every call it timed. The
+        // warm-up calls are among them, which the median shrugs off: they are as fast, bar the first.
+        median: median(&mut times),
+        peak_heap: probe.peak_heap,
+        found_a: probe.found_a,
+        found_b: probe.found_b,
+        true_a: pair.shared_words_a as f64 / pair.words_a as f64,
+        true_b: pair.shared_words_b as f64 / pair.words_b as f64,
+    })
+}
+
+/// Times `iters` comparisons one by one, keeping each call's time for the summary.
+fn time_calls(iters: u64, pair: &Pair, times: &mut Vec<Duration>) -> Duration {
+    let options = CompareOptions::default();
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        let start = Instant::now();
+        black_box(compare(black_box(&pair.a), black_box(&pair.b), &options));
+        let elapsed = start.elapsed();
+        times.push(elapsed);
+        total += elapsed;
+    }
+    total
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort_unstable();
+    times[times.len() / 2]
+}
+
+/// One untimed comparison, for what the timing cannot tell: heap and results.
+struct Probe {
+    peak_heap: usize,
+    found_a: f64,
+    found_b: f64,
+}
+
+impl Probe {
+    fn run(pair: &Pair) -> Probe {
+        let before = heap::reset_peak();
+        let result = compare(&pair.a, &pair.b, &CompareOptions::default());
+        let peak_heap = heap::peak() - before;
+        assert_eq!(
+            (result.a.words, result.b.words),
+            (pair.words_a, pair.words_b),
+            "copydesk counts the generated words differently from the generator, so the true ratios are off"
+        );
+        Probe { peak_heap, found_a: result.a.shared_ratio, found_b: result.b.shared_ratio }
+    }
+}
+
+/// Counts live heap bytes, so that a comparison's peak can be read off. The cost is two relaxed atomic
+/// operations per allocation, small next to the allocation itself, so the timed runs keep it too.
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+    static CURRENT: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    pub struct Counting;
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    /// Starts a new peak from the bytes live now, and returns them.
+    pub fn reset_peak() -> usize {
+        let now = CURRENT.load(Relaxed);
+        PEAK.store(now, Relaxed);
+        now
+    }
+
+    /// The most bytes live at once since the last [`reset_peak`].
+    pub fn peak() -> usize {
+        PEAK.load(Relaxed)
+    }
+
+    /// Counts a new allocation of `bytes` unless it failed.
+    fn counted(ptr: *mut u8, bytes: usize) -> *mut u8 {
+        if !ptr.is_null() {
+            grow(bytes);
+        }
+        ptr
+    }
+
+    fn grow(bytes: usize) {
+        let now = CURRENT.fetch_add(bytes, Relaxed) + bytes;
+        PEAK.fetch_max(now, Relaxed);
+    }
+
+    // SAFETY: every call is passed on to `System` unchanged; only the counters are added.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            counted(unsafe { System.alloc(layout) }, layout.size())
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            counted(unsafe { System.alloc_zeroed(layout) }, layout.size())
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { System.dealloc(ptr, layout) };
+            CURRENT.fetch_sub(layout.size(), Relaxed);
+        }
+
+        // Passed on rather than left to the default alloc-copy-free, which would make every growing
+        // `Vec` look twice its size at the peak even when the system grows it in place.
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let new = unsafe { System.realloc(ptr, layout, new_size) };
+            if !new.is_null() {
+                match new_size.checked_sub(layout.size()) {
+                    Some(more) => grow(more),
+                    None => {
+                        CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
+                    }
+                }
+            }
+            new
+        }
+    }
+}
+
+fn print_summary(rows: &[Row]) {
+    println!("\n## copydesk::compare, default options\n");
+    println!(
+        "| case | words a side | median time | words/s | peak heap | shared a: found / true | shared b: found / true |"
+    );
+    println!("|---|--:|--:|--:|--:|--:|--:|");
+    for row in rows {
+        println!(
+            "| {} | {} | {} | {:.2} M | {:.1} MiB | {:.1} % / {:.1} % | {:.1} % / {:.1} % |",
+            row.case.name(),
+            row.words_a,
+            format_time(row.median),
+            row.words_a as f64 / row.median.as_secs_f64() / 1e6,
+            row.peak_heap as f64 / (1 << 20) as f64,
+            100.0 * row.found_a,
+            100.0 * row.true_a,
+            100.0 * row.found_b,
+            100.0 * row.true_b,
+        );
+    }
+    println!("\nTime against size, as the slope of log time over log words (1 is linear, 2 quadratic):\n");
+    println!("| case | all sizes, least squares | last step |");
+    println!("|---|--:|--:|");
+    for case in Case::ALL {
+        let case_rows: Vec<&Row> = rows.iter().filter(|r| r.case == case).collect();
+        let [.., before, last] = case_rows[..] else { continue };
+        let points: Vec<(f64, f64)> = case_rows.iter().map(|r| log_point(r)).collect();
+        let (x0, y0) = log_point(before);
+        let (x1, y1) = log_point(last);
+        println!(
+            "| {} | {:.2} | {:.2} ({} → {}) |",
+            case.name(),
+            slope(&points),
+            (y1 - y0) / (x1 - x0),
+            label(before.size),
+            label(last.size),
+        );
+    }
+    println!("\nA passage's edited words count as shared when copydesk finds it, but never in the truth.");
+}
+
+fn log_point(row: &Row) -> (f64, f64) {
+    ((row.words_a as f64).ln(), row.median.as_secs_f64().ln())
+}
+
+/// The least-squares slope through `points`.
+fn slope(points: &[(f64, f64)]) -> f64 {
+    let n = points.len() as f64;
+    let mean_x = points.iter().map(|p| p.0).sum::<f64>() / n;
+    let mean_y = points.iter().map(|p| p.1).sum::<f64>() / n;
+    let covariance: f64 = points.iter().map(|(x, y)| (x - mean_x) * (y - mean_y)).sum();
+    let variance: f64 = points.iter().map(|(x, _)| (x - mean_x).powi(2)).sum();
+    covariance / variance
+}
+
+fn label(size: usize) -> String {
+    match size {
+        s if s >= 1_000_000 && s % 1_000_000 == 0 => format!("{}M", s / 1_000_000),
+        s if s >= 1_000 && s % 1_000 == 0 => format!("{}k", s / 1_000),
+        s => s.to_string(),
+    }
+}
+
+fn format_time(time: Duration) -> String {
+    let seconds = time.as_secs_f64();
+    match seconds {
+        s if s < 1e-3 => format!("{:.1} µs", s * 1e6),
+        s if s < 1.0 => format!("{:.1} ms", s * 1e3),
+        s => format!("{s:.2} s"),
+    }
+}

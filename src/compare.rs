@@ -95,14 +95,15 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
     .map(|found| edges::trim(found, &Side { prepared: &pa, text: a }, &Side { prepared: &pb, text: b }))
     .filter(|found| found.words >= options.min_words)
     .collect();
-    let passages: Vec<Passage> = found.iter().map(|f| passage(f, &pa, &pb)).collect();
-    let diff = diff::inline(&pa.keys, &pb.keys, &found)
+    let inside: Vec<Vec<diff::Op>> = found.iter().map(|f| diff::passage(f, &pa.keys, &pb.keys)).collect();
+    let passages: Vec<Passage> = found.iter().zip(&inside).map(|(f, ops)| passage(f, ops, &pa, &pb)).collect();
+    let diff = diff::inline(&pa.keys, &pb.keys, &found, &inside)
         .into_iter()
         .map(|op| DiffOp { kind: op.kind, a: cover(&pa, a, op.a), b: cover(&pb, b, op.b) })
         .collect();
     Comparison {
-        a: stats::document(word_a.iter().filter(|&&w| w).count(), stats::words_in(&word_a, found.iter().map(|f| &f.a))),
-        b: stats::document(word_b.iter().filter(|&&w| w).count(), stats::words_in(&word_b, found.iter().map(|f| &f.b))),
+        a: stats::document(word_a.iter().filter(|&&w| w).count(), stats::words_in(&word_a, found.iter().map(Found::a))),
+        b: stats::document(word_b.iter().filter(|&&w| w).count(), stats::words_in(&word_b, found.iter().map(Found::b))),
         longest_passage_words: passages.iter().map(|p| p.words).max().unwrap_or(0),
         passages,
         diff,
@@ -113,21 +114,10 @@ fn word_flags(prepared: &Prepared) -> Vec<bool> {
     (0..prepared.compared.len()).map(|i| prepared.is_word(i)).collect()
 }
 
-fn passage(found: &Found, pa: &Prepared, pb: &Prepared) -> Passage {
-    let edits: Vec<Edit> = diff::edits(&pa.keys[found.a.clone()], &pb.keys[found.b.clone()])
-        .into_iter()
-        .map(|(ea, eb)| Edit {
-            a: tokens_span(pa, found.a.start + ea.start..found.a.start + ea.end),
-            b: tokens_span(pb, found.b.start + eb.start..found.b.start + eb.end),
-        })
-        .collect();
-    Passage {
-        a: tokens_span(pa, found.a.clone()),
-        b: tokens_span(pb, found.b.clone()),
-        words: found.words,
-        exact: edits.is_empty(),
-        edits,
-    }
+fn passage(found: &Found, inside: &[diff::Op], pa: &Prepared, pb: &Prepared) -> Passage {
+    let edits: Vec<Edit> =
+        diff::edits(inside).into_iter().map(|(ea, eb)| Edit { a: tokens_span(pa, ea), b: tokens_span(pb, eb) }).collect();
+    Passage { a: tokens_span(pa, found.a()), b: tokens_span(pb, found.b()), words: found.words, exact: edits.is_empty(), edits }
 }
 
 /// The bytes from the first to the last of the compared tokens in `range`; for an empty range, the

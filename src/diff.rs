@@ -1,15 +1,16 @@
 //! The word diff: `similar`'s Myers diff over id slices, anchored by the matcher's passages.
 //!
-//! A diff of two whole articles is slow (Myers is O(ND)) and, once paragraphs move, mostly noise. So the
-//! diff runs only where it means something: inside each anchor passage, and in the gaps between anchors
-//! when they are small. Anchors are the heaviest chain of passages that appear in the same order in both
-//! texts; passages off that chain (moved text) show as deleted in one place and inserted in another.
+//! A diff of two whole articles is slow (Myers is O(ND), and D grows with the text) and, once paragraphs
+//! move, mostly noise. So the diff runs only where it means something: between the identical runs inside
+//! each passage (a few words each), and in the gaps between anchor passages when they are small. Anchors
+//! are the heaviest chain of passages that appear in the same order in both texts; passages off that
+//! chain (moved text) show as deleted in one place and inserted in another.
 
 use std::ops::Range;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp as SimilarOp};
 
-use crate::matcher::Found;
+use crate::matcher::{Found, Run};
 
 /// The most cells (`a` tokens times `b` tokens) of a gap between anchors that the diff aligns word by
 /// word. A larger gap has no shared passage in order, so aligning its few common words ("the", "said")
@@ -36,33 +37,62 @@ pub(crate) struct Op {
     pub b: Range<usize>,
 }
 
-/// The differing stretches between `a` and `b`: pairs of ranges of which at least one is non-empty.
-pub(crate) fn edits(a: &[u32], b: &[u32]) -> Vec<(Range<usize>, Range<usize>)> {
-    ops(a, b, 0, 0).into_iter().filter(|op| op.kind != DiffKind::Equal).fold(
-        Vec::new(),
-        |mut edits: Vec<(Range<usize>, Range<usize>)>, op| {
-            // A replacement comes as a delete and an insert at the same place: one edit.
-            match edits.last_mut() {
-                Some(last) if last.0.end == op.a.start && last.1.end == op.b.start => {
-                    last.0.end = op.a.end;
-                    last.1.end = op.b.end;
-                }
-                _ => edits.push((op.a, op.b)),
+/// The operations inside one passage, over the exact keys `a` and `b`. Its runs are identical under the
+/// matcher's ids, and under the keys too except where a spelling variant stands; so only the gaps
+/// between runs need a real diff, and a passage costs time linear in its length.
+pub(crate) fn passage(found: &Found, a: &[u32], b: &[u32]) -> Vec<Op> {
+    let mut result = Vec::new();
+    let mut previous: Option<&Run> = None;
+    for run in &found.runs {
+        if let Some(p) = previous {
+            result.extend(ops(&a[p.end_a()..run.a], &b[p.end_b()..run.b], p.end_a(), p.end_b()));
+        }
+        run_ops(run, a, b, &mut result);
+        previous = Some(run);
+    }
+    merge(result)
+}
+
+/// A run's operations: equal, but for one-word replacements where the keys differ.
+fn run_ops(run: &Run, a: &[u32], b: &[u32], result: &mut Vec<Op>) {
+    let mut equal_from = 0;
+    for t in (0..run.len).filter(|&t| a[run.a + t] != b[run.b + t]) {
+        let (i, j) = (run.a + t, run.b + t);
+        result.push(Op { kind: DiffKind::Equal, a: run.a + equal_from..i, b: run.b + equal_from..j });
+        result.push(Op { kind: DiffKind::Delete, a: i..i + 1, b: j..j });
+        result.push(Op { kind: DiffKind::Insert, a: i + 1..i + 1, b: j..j + 1 });
+        equal_from = t + 1;
+    }
+    result.push(Op { kind: DiffKind::Equal, a: run.a + equal_from..run.end_a(), b: run.b + equal_from..run.end_b() });
+}
+
+/// The differing stretches among `ops`: pairs of ranges of which at least one is non-empty; a
+/// deletion and an insertion at the same place are one edit.
+pub(crate) fn edits(ops: &[Op]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut edits: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for op in ops.iter().filter(|op| op.kind != DiffKind::Equal) {
+        match edits.last_mut() {
+            Some(last) if last.0.end == op.a.start && last.1.end == op.b.start => {
+                last.0.end = op.a.end;
+                last.1.end = op.b.end;
             }
-            edits
-        },
-    )
+            _ => edits.push((op.a.clone(), op.b.clone())),
+        }
+    }
+    edits
 }
 
 /// The inline diff of the whole texts `a` and `b`, anchored by `passages` (ordered by their start in
-/// `a`, not overlapping). Consecutive operations of one kind are merged.
-pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found]) -> Vec<Op> {
+/// `a`, not overlapping), whose own operations are `inside` (from [`passage`]). Consecutive operations
+/// of one kind are merged.
+pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found], inside: &[Vec<Op>]) -> Vec<Op> {
     let mut result: Vec<Op> = Vec::new();
     let (mut at_a, mut at_b) = (0, 0);
     for anchor in anchors(passages) {
-        result.extend(gap(&a[at_a..anchor.a.start], &b[at_b..anchor.b.start], at_a, at_b));
-        result.extend(ops(&a[anchor.a.clone()], &b[anchor.b.clone()], anchor.a.start, anchor.b.start));
-        (at_a, at_b) = (anchor.a.end, anchor.b.end);
+        let (span_a, span_b) = (passages[anchor].a(), passages[anchor].b());
+        result.extend(gap(&a[at_a..span_a.start], &b[at_b..span_b.start], at_a, at_b));
+        result.extend(inside[anchor].iter().cloned());
+        (at_a, at_b) = (span_a.end, span_b.end);
     }
     result.extend(gap(&a[at_a..], &b[at_b..], at_a, at_b));
     merge(result)
@@ -111,11 +141,11 @@ fn merge(ops: Vec<Op>) -> Vec<Op> {
     merged
 }
 
-/// The passages of the heaviest chain (by length in `a`) that is ordered the same way in both texts:
-/// a weighted longest increasing subsequence, O(P log P) with a Fenwick tree over `b` order.
-fn anchors(passages: &[Found]) -> Vec<&Found> {
+/// The indices of the passages of the heaviest chain (by length in `a`) that is ordered the same way in
+/// both texts: a weighted longest increasing subsequence, O(P log P) with a Fenwick tree over `b` order.
+fn anchors(passages: &[Found]) -> Vec<usize> {
     let mut by_b: Vec<usize> = (0..passages.len()).collect();
-    by_b.sort_unstable_by_key(|&p| passages[p].b.start);
+    by_b.sort_unstable_by_key(|&p| passages[p].b().start);
     let mut rank = vec![0; passages.len()];
     for (r, &p) in by_b.iter().enumerate() {
         rank[p] = r;
@@ -125,12 +155,12 @@ fn anchors(passages: &[Found]) -> Vec<&Found> {
     for (p, passage) in passages.iter().enumerate() {
         let (score, before) = best.up_to(rank[p]);
         previous[p] = before;
-        best.raise(rank[p], score + passage.a.len(), p);
+        best.raise(rank[p], score + passage.a().len(), p);
     }
     let mut chain = Vec::new();
     let mut at = best.up_to(passages.len()).1;
     while let Some(p) = at {
-        chain.push(&passages[p]);
+        chain.push(p);
         at = previous[p];
     }
     chain.reverse();
@@ -169,22 +199,37 @@ impl PrefixMax {
 mod tests {
     use super::*;
 
-    fn found(a: Range<usize>, b: Range<usize>) -> Found {
-        Found { words: a.len(), a, b }
+    fn found(runs: &[(usize, usize, usize)]) -> Found {
+        let runs: Vec<Run> = runs.iter().map(|&(a, b, len)| Run { a, b, len }).collect();
+        Found { words: runs.iter().map(|r| r.len).sum(), runs }
+    }
+
+    fn inline_with_passages(a: &[u32], b: &[u32], passages: &[Found]) -> Vec<Op> {
+        let inside: Vec<Vec<Op>> = passages.iter().map(|p| passage(p, a, b)).collect();
+        inline(a, b, passages, &inside)
     }
 
     #[test]
     fn anchors_are_the_heaviest_chain_in_order() {
-        let passages = [found(0..10, 50..60), found(10..15, 0..5), found(20..40, 10..30), found(40..45, 70..75)];
-        let chain: Vec<_> = anchors(&passages).into_iter().map(|p| p.a.clone()).collect();
+        let passages = [found(&[(0, 50, 10)]), found(&[(10, 0, 5)]), found(&[(20, 10, 20)]), found(&[(40, 70, 5)])];
+        let chain: Vec<_> = anchors(&passages).into_iter().map(|p| passages[p].a()).collect();
         assert_eq!(chain, [10..15, 20..40, 40..45]);
+    }
+
+    #[test]
+    fn passage_diffs_only_the_gaps_and_variant_words() {
+        // Runs 0..2 and 3..8 with a changed word between; key 6 vs 60 is a spelling variant inside a run.
+        let a = [1, 2, 3, 4, 5, 6, 7, 8];
+        let b = [1, 2, 9, 4, 5, 60, 7, 8];
+        let ops = passage(&found(&[(0, 0, 2), (3, 3, 5)]), &a, &b);
+        assert_eq!(edits(&ops), [(2..3, 2..3), (5..6, 5..6)]);
     }
 
     #[test]
     fn inline_diff_covers_both_texts_once() {
         let a = [1, 2, 3, 4, 5, 6, 7, 8];
         let b = [1, 2, 9, 4, 5, 6, 7, 8, 10];
-        let ops = inline(&a, &b, &[found(0..8, 0..8)]);
+        let ops = inline_with_passages(&a, &b, &[found(&[(0, 0, 2), (3, 3, 5)])]);
         let kinds: Vec<_> = ops.iter().map(|op| op.kind).collect();
         use DiffKind::*;
         assert_eq!(kinds, [Equal, Delete, Insert, Equal, Insert]);
@@ -196,12 +241,12 @@ mod tests {
     fn large_unrelated_gaps_are_replaced_whole() {
         let a: Vec<u32> = (0..200).collect();
         let b: Vec<u32> = (0..200).rev().collect();
-        let kinds: Vec<_> = inline(&a, &b, &[]).into_iter().map(|op| op.kind).collect();
+        let kinds: Vec<_> = inline_with_passages(&a, &b, &[]).into_iter().map(|op| op.kind).collect();
         assert_eq!(kinds, [DiffKind::Delete, DiffKind::Insert]);
     }
 
     #[test]
     fn edits_pair_replacements() {
-        assert_eq!(edits(&[1, 2, 3, 4], &[1, 9, 3, 4, 5]), [(1..2, 1..2), (4..4, 4..5)]);
+        assert_eq!(edits(&ops(&[1, 2, 3, 4], &[1, 9, 3, 4, 5], 0, 0)), [(1..2, 1..2), (4..4, 4..5)]);
     }
 }

@@ -3,7 +3,7 @@
 //! does "The" at the start of the next, unrelated paragraph. This stage moves both ends back to
 //! where a reader would put them.
 
-use crate::matcher::Found;
+use crate::matcher::{Found, Run};
 use crate::text::Prepared;
 
 /// Fewer words than this, cut off from the rest of a passage by a sentence end or a paragraph break,
@@ -18,56 +18,62 @@ pub(crate) struct Side<'a> {
 
 /// `found` with its ends moved in: past leading sentence-final punctuation and punctuation detached
 /// from the passage's first word (in `banks. “We lost`, it starts at `“`), past a stub of fewer than
-/// [`STUB_WORDS`] words before a boundary at the start, and likewise at the end. Both texts move
-/// together: a passage's ends are identical runs, so their tokens correspond one to one.
+/// [`STUB_WORDS`] words before a boundary at the start, and likewise at the end. The ends move only
+/// within the first and last identical run, where the two texts' tokens correspond one to one, and
+/// leave at least one token of each.
 pub(crate) fn trim(mut found: Found, a: &Side, b: &Side) -> Found {
-    found.words -= cut_stub_at_start(&mut found, a, b);
-    while !found.a.is_empty() && (a.detached_at_start(found.a.start) || b.detached_at_start(found.b.start)) {
-        found.a.start += 1;
-        found.b.start += 1;
+    let first = &mut found.runs[0];
+    let mut cut = cut_stub_at_start(first, a, b);
+    while first.len > 1 && (a.detached_at_start(first.a) || b.detached_at_start(first.b)) {
+        advance(first, 1);
     }
-    found.words -= cut_stub_at_end(&mut found, a, b);
-    while !found.a.is_empty() && (a.detached_at_end(found.a.end - 1) || b.detached_at_end(found.b.end - 1)) {
-        found.a.end -= 1;
-        found.b.end -= 1;
+    let last = found.runs.last_mut().expect("a passage has runs");
+    cut += cut_stub_at_end(last, a, b);
+    while last.len > 1 && (a.detached_at_end(last.end_a() - 1) || b.detached_at_end(last.end_b() - 1)) {
+        last.len -= 1;
     }
+    found.words -= cut;
     found
 }
 
-/// Drops one or two words before a boundary at the start of the passage; returns how many words.
-fn cut_stub_at_start(found: &mut Found, a: &Side, b: &Side) -> usize {
+/// Drops one or two words before a boundary at the start of `run`; returns how many words.
+fn cut_stub_at_start(run: &mut Run, a: &Side, b: &Side) -> usize {
     let mut words = 0;
-    for offset in 0..found.a.len().min(2 * STUB_WORDS) {
-        let (i, j) = (found.a.start + offset, found.b.start + offset);
+    for offset in 0..(run.len - 1).min(2 * STUB_WORDS) {
+        let (i, j) = (run.a + offset, run.b + offset);
         words += usize::from(a.prepared.is_word(i));
         if words >= STUB_WORDS {
             return 0;
         }
         if words > 0 && (a.boundary_after(i) || b.boundary_after(j)) {
-            found.a.start = i + 1;
-            found.b.start = j + 1;
+            advance(run, offset + 1);
             return words;
         }
     }
     0
 }
 
-/// Drops one or two words after a boundary at the end of the passage; returns how many words.
-fn cut_stub_at_end(found: &mut Found, a: &Side, b: &Side) -> usize {
+/// Drops one or two words after a boundary at the end of `run`; returns how many words.
+fn cut_stub_at_end(run: &mut Run, a: &Side, b: &Side) -> usize {
     let mut words = 0;
-    for offset in 1..found.a.len().min(2 * STUB_WORDS) {
-        let (i, j) = (found.a.end - offset, found.b.end - offset);
+    for offset in 1..run.len.min(2 * STUB_WORDS) {
+        let (i, j) = (run.end_a() - offset, run.end_b() - offset);
         words += usize::from(a.prepared.is_word(i));
         if words >= STUB_WORDS {
             return 0;
         }
         if words > 0 && (a.boundary_after(i - 1) || b.boundary_after(j - 1)) {
-            found.a.end = i;
-            found.b.end = j;
+            run.len -= offset;
             return words;
         }
     }
     0
+}
+
+fn advance(run: &mut Run, tokens: usize) {
+    run.a += tokens;
+    run.b += tokens;
+    run.len -= tokens;
 }
 
 impl Side<'_> {

@@ -318,3 +318,21 @@ fn mistakes_get_one_line_naming_the_culprit() {
         assert!(run.stdout.is_empty(), "{culprit}: nothing on stdout");
     }
 }
+
+/// Regression: `copydesk compare … | head` panicked with "failed printing to stdout: Broken pipe".
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["compare", "--format", "json"])
+        .args([fixture("wire/wire.txt"), fixture("wire/outlet-1.txt")])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("copydesk starts");
+    // Close the reading end before copydesk writes, as `head` does after its lines.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("copydesk ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "exit {:?}, stderr: {stderr}", output.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

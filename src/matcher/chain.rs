@@ -2,8 +2,7 @@
 
 use std::ops::Range;
 
-use super::seeds::Run;
-use super::{Found, MatchSettings, Sequence, SEED_TOKENS};
+use super::{Found, MatchSettings, Run, Sequence, SEED_TOKENS};
 
 /// Joins consecutive tiles into passages and keeps those with at least `min_words` identical words.
 ///
@@ -16,20 +15,18 @@ pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, settings: Ma
     let next_in_b = successors_in_b(&tiles);
     let mut passages = Vec::new();
     let mut current: Option<Found> = None;
-    for (t, tile) in tiles.iter().enumerate() {
-        let words = a.is_word[tile.a..tile.a + tile.len].iter().filter(|&&w| w).count();
-        let (tile_a, tile_b) = (tile.a..tile.a + tile.len, tile.b..tile.b + tile.len);
+    for (t, &tile) in tiles.iter().enumerate() {
+        let words = a.is_word[tile.a..tile.end_a()].iter().filter(|&&w| w).count();
         match current.as_mut() {
             Some(passage)
                 if next_in_b[t - 1] == Some(t)
-                    && bridgeable((a, passage.a.end..tile.a), (b, passage.b.end..tile.b), settings.max_edits) =>
+                    && bridgeable((a, passage.a().end..tile.a), (b, passage.b().end..tile.b), settings.max_edits) =>
             {
-                passage.a.end = tile_a.end;
-                passage.b.end = tile_b.end;
+                passage.runs.push(tile);
                 passage.words += words;
             }
             _ => {
-                passages.extend(current.replace(Found { a: tile_a, b: tile_b, words }));
+                passages.extend(current.replace(Found { runs: vec![tile], words }));
             }
         }
     }
@@ -76,8 +73,8 @@ fn edit_distance(a: &[u32], b: &[u32]) -> usize {
 mod tests {
     use super::*;
 
-    fn ranges(found: &Found) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
-        (found.a.clone(), found.b.clone())
+    fn ranges(found: &Found) -> (Range<usize>, Range<usize>) {
+        (found.a(), found.b())
     }
 
     #[test]

@@ -31,13 +31,44 @@ impl Sequence<'_> {
     }
 }
 
-/// A passage found in both sequences: ranges of compared-token indices.
+/// A run of equal ids: `a[a..a + len] == b[b..b + len]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Run {
+    pub a: usize,
+    pub b: usize,
+    pub len: usize,
+}
+
+impl Run {
+    pub fn end_a(&self) -> usize {
+        self.a + self.len
+    }
+
+    pub fn end_b(&self) -> usize {
+        self.b + self.len
+    }
+}
+
+/// A passage found in both sequences: its identical runs, in order in both, with at most
+/// `max_edits` edited words between two of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {
-    pub a: Range<usize>,
-    pub b: Range<usize>,
-    /// Words inside the identical runs of the passage.
+    /// Never empty; each run starts after the previous one ends, in both texts.
+    pub runs: Vec<Run>,
+    /// Words inside the runs.
     pub words: usize,
+}
+
+impl Found {
+    /// The compared tokens of `a` the passage spans.
+    pub fn a(&self) -> Range<usize> {
+        self.runs[0].a..self.runs[self.runs.len() - 1].end_a()
+    }
+
+    /// The compared tokens of `b` the passage spans.
+    pub fn b(&self) -> Range<usize> {
+        self.runs[0].b..self.runs[self.runs.len() - 1].end_b()
+    }
 }
 
 /// How the matcher runs.
@@ -66,7 +97,7 @@ mod tests {
     fn find(a: &[u32], b: &[u32], min_words: usize, max_edits: usize) -> Vec<(Range<usize>, Range<usize>)> {
         let (wa, wb) = (vec![true; a.len()], vec![true; b.len()]);
         let (a, b) = (Sequence { ids: a, is_word: &wa }, Sequence { ids: b, is_word: &wb });
-        find_passages(&a, &b, MatchSettings { min_words, max_edits }).into_iter().map(|f| (f.a, f.b)).collect()
+        find_passages(&a, &b, MatchSettings { min_words, max_edits }).into_iter().map(|f| (f.a(), f.b())).collect()
     }
 
     #[test]

@@ -2,18 +2,18 @@
 
 use rustc_hash::FxHashMap;
 
-/// A run of equal ids: `a[a..a + len] == b[b..b + len]`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Run {
-    pub a: usize,
-    pub b: usize,
-    pub len: usize,
-}
+use super::Run;
 
 /// The most occurrences of one `k`-gram of `b` that a position of `a` tries. A gram that is more common
 /// (boilerplate, a repeated line) tries the ones nearest to where the position would fall if the texts
 /// were aligned end to end, which keeps the work linear and still pairs repeated text in order.
 const MAX_CANDIDATES: usize = 16;
+
+/// Runs at least this many times the seed length are long enough that the positions of `a` inside them
+/// are not seeded again: every occurrence of the run's first gram was tried already, and another match
+/// starting inside would compete with the run for the same words of `a`. On similar texts this skips
+/// most lookups, which are cache misses.
+const SKIP_INSIDE_SEEDS: usize = 4;
 
 /// Every maximal exact match of at least `k` ids, found from seeds of `k` equal ids.
 pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
@@ -22,21 +22,29 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
         return runs;
     }
     let index = GramIndex::new(b, k);
-    // How far each diagonal (b - a) is covered by the matches found so far: positions of `a` are
-    // visited in order, so a seed below that mark lies inside a match already found.
-    let mut covered: FxHashMap<isize, usize> = FxHashMap::default();
+    // How far each diagonal is covered by the matches found so far: positions of `a` are visited in
+    // order, so a seed below that mark lies inside a match already found. Diagonal `j - i` is stored
+    // at `j - i + a.len()`: a flat array, because this is checked for every candidate.
+    let mut covered: Vec<u32> = vec![0; a.len() + b.len()];
     let scale = b.len() as f64 / a.len() as f64;
+    let mut inside_until = 0;
     for (i, hash) in gram_hashes(a, k).enumerate() {
+        if i < inside_until {
+            continue;
+        }
         let expected = (i as f64 * scale) as usize;
         for &j in index.candidates(hash, expected) {
             let j = j as usize;
-            let diagonal = j as isize - i as isize;
-            if covered.get(&diagonal).is_some_and(|&end| end > i) {
+            let diagonal = j + a.len() - i;
+            if covered[diagonal] as usize > i {
                 continue;
             }
             let run = extend(a, b, i, j);
             if run.len >= k {
-                covered.insert(diagonal, run.a + run.len);
+                covered[diagonal] = run.end_a() as u32;
+                if run.len >= SKIP_INSIDE_SEEDS * k {
+                    inside_until = inside_until.max(run.end_a());
+                }
                 runs.push(run);
             }
         }
@@ -54,42 +62,50 @@ fn extend(a: &[u32], b: &[u32], i: usize, j: usize) -> Run {
     Run { a: i - back, b: j - back, len: back + forward }
 }
 
-/// The positions of `b` grouped by the hash of the `k`-gram that starts there, each group in order.
+/// The positions of `b` grouped by the `k`-gram that starts there, each group in order.
 struct GramIndex {
-    groups: FxHashMap<u64, (u32, u32)>,
+    /// Each distinct gram hash of `b` and its dense id.
+    ids: FxHashMap<u64, u32>,
+    /// Group `g` is `positions[starts[g]..starts[g + 1]]`.
+    starts: Vec<u32>,
     positions: Vec<u32>,
 }
 
 impl GramIndex {
+    /// One pass of hash lookups gives each position a dense gram id; the grouping is then a counting
+    /// sort over plain arrays, which stay in cache far better than a second pass over the map.
     fn new(b: &[u32], k: usize) -> Self {
-        let hashes: Vec<u64> = gram_hashes(b, k).collect();
-        // Counting sort: count each hash, turn counts into group starts, then fill the groups in order.
-        // While filling, a group is (start, cursor); when done, (start, end).
-        let mut groups: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        for &hash in &hashes {
-            groups.entry(hash).or_default().1 += 1;
+        let count = b.len() + 1 - k;
+        // Most grams of a text are distinct: sized for all of them, the map never rehashes.
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(count, Default::default());
+        let gram_of: Vec<u32> = gram_hashes(b, k)
+            .map(|hash| {
+                let next = ids.len() as u32;
+                *ids.entry(hash).or_insert(next)
+            })
+            .collect();
+        let mut starts = vec![0u32; ids.len() + 1];
+        for &gram in &gram_of {
+            starts[gram as usize + 1] += 1;
         }
-        let mut next = 0;
-        for group in groups.values_mut() {
-            let count = group.1;
-            *group = (next, next);
-            next += count;
+        for g in 1..starts.len() {
+            starts[g] += starts[g - 1];
         }
-        let mut positions = vec![0; hashes.len()];
-        for (j, hash) in hashes.iter().enumerate() {
-            let group = groups.get_mut(hash).expect("every hash has a group");
-            positions[group.1 as usize] = j as u32;
-            group.1 += 1;
+        let mut cursor = starts.clone();
+        let mut positions = vec![0; count];
+        for (j, &gram) in gram_of.iter().enumerate() {
+            positions[cursor[gram as usize] as usize] = j as u32;
+            cursor[gram as usize] += 1;
         }
-        GramIndex { groups, positions }
+        GramIndex { ids, starts, positions }
     }
 
     /// The positions whose gram has `hash`; at most [`MAX_CANDIDATES`], the nearest to `expected`.
     fn candidates(&self, hash: u64, expected: usize) -> &[u32] {
-        let Some(&(start, end)) = self.groups.get(&hash) else {
+        let Some(&gram) = self.ids.get(&hash) else {
             return &[];
         };
-        let group = &self.positions[start as usize..end as usize];
+        let group = &self.positions[self.starts[gram as usize] as usize..self.starts[gram as usize + 1] as usize];
         if group.len() <= MAX_CANDIDATES {
             return group;
         }

@@ -3,7 +3,7 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use super::seeds::Run;
+use super::Run;
 
 /// Chooses non-overlapping tiles from `runs`: repeatedly the longest run still free on both sides.
 /// A run that overlaps tiles already taken goes back in line as its free parts, if they are at least

@@ -164,11 +164,11 @@ fn ascii_word_end(bytes: &[u8], mut i: usize) -> usize {
             Class::Letter | Class::Digit | Class::Underscore => {}
             Class::MidLetter | Class::MidNum | Class::MidNumLet => {
                 let after = bytes.get(i + 1).map(|&b| class(b));
-                let joins = match (last, next, after) {
-                    (Class::Letter, Class::MidLetter | Class::MidNumLet, Some(Class::Letter)) => true,
-                    (Class::Digit, Class::MidNum | Class::MidNumLet, Some(Class::Digit)) => true,
-                    _ => false,
-                };
+                let joins = matches!(
+                    (last, next, after),
+                    (Class::Letter, Class::MidLetter | Class::MidNumLet, Some(Class::Letter))
+                        | (Class::Digit, Class::MidNum | Class::MidNumLet, Some(Class::Digit))
+                );
                 if !joins {
                     break;
                 }

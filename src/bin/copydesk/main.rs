@@ -3,6 +3,7 @@
 mod args;
 mod report;
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -40,8 +41,16 @@ fn run(request: &Request) -> Result<(), String> {
         Format::Json => report::json(&a, &b, &result),
         Format::Pan => report::pan(&a, &b, &result),
     };
-    print!("{out}");
-    Ok(())
+    write_stdout(&out)
+}
+
+/// Prints `out`; a reader that went away (`copydesk … | head`) is no error.
+fn write_stdout(out: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {error}")),
+        _ => Ok(()),
+    }
 }
 
 /// Reads and decodes one file; the error names the file and says what is wrong in a line.
