@@ -3,11 +3,10 @@
 use serde::Serialize;
 
 use crate::diff::{self, DiffKind};
-use crate::edges::{self, Side};
 use crate::matcher::{self, Found, MatchSettings, Sequence};
 use crate::options::CompareOptions;
 use crate::stats::{self, DocumentStats};
-use crate::text::{Folding, Ignore, Interner, Prepared, Span};
+use crate::text::{self, Flags, Folding, Ignore, Interner, Prepared, Span};
 
 /// Everything copydesk finds about two texts. Spans are byte offsets into the texts as given.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -84,17 +83,14 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
         None => keys.to_vec(),
     };
     let (class_a, class_b): (Vec<u32>, Vec<u32>) = (to_class(&pa.keys), to_class(&pb.keys));
-    let (word_a, word_b) = (word_flags(&pa), word_flags(&pb));
+    let (flags_a, flags_b) = (text::flags(&pa, a), text::flags(&pb, b));
+    let (word_a, word_b) = (word_flags(&flags_a), word_flags(&flags_b));
 
     let found: Vec<Found> = matcher::find_passages(
-        &Sequence { ids: &class_a, is_word: &word_a },
-        &Sequence { ids: &class_b, is_word: &word_b },
+        &Sequence { ids: &class_a, flags: &flags_a },
+        &Sequence { ids: &class_b, flags: &flags_b },
         MatchSettings { min_words: options.min_words, max_edits: options.max_edits },
-    )
-    .into_iter()
-    .map(|found| edges::trim(found, &Side { prepared: &pa, text: a }, &Side { prepared: &pb, text: b }))
-    .filter(|found| found.words >= options.min_words)
-    .collect();
+    );
     let inside: Vec<Vec<diff::Op>> = found.iter().map(|f| diff::passage(f, &pa.keys, &pb.keys)).collect();
     let passages: Vec<Passage> = found.iter().zip(&inside).map(|(f, ops)| passage(f, ops, &pa, &pb)).collect();
     let diff = diff::inline(&pa.keys, &pb.keys, &found, &inside)
@@ -110,14 +106,22 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
     }
 }
 
-fn word_flags(prepared: &Prepared) -> Vec<bool> {
-    (0..prepared.compared.len()).map(|i| prepared.is_word(i)).collect()
+fn word_flags(flags: &[Flags]) -> Vec<bool> {
+    flags.iter().map(|flags| flags.is_word()).collect()
 }
 
 fn passage(found: &Found, inside: &[diff::Op], pa: &Prepared, pb: &Prepared) -> Passage {
-    let edits: Vec<Edit> =
-        diff::edits(inside).into_iter().map(|(ea, eb)| Edit { a: tokens_span(pa, ea), b: tokens_span(pb, eb) }).collect();
-    Passage { a: tokens_span(pa, found.a()), b: tokens_span(pb, found.b()), words: found.words, exact: edits.is_empty(), edits }
+    let edits: Vec<Edit> = diff::edits(inside)
+        .into_iter()
+        .map(|(ea, eb)| Edit { a: tokens_span(pa, ea), b: tokens_span(pb, eb) })
+        .collect();
+    Passage {
+        a: tokens_span(pa, found.a()),
+        b: tokens_span(pb, found.b()),
+        words: found.words,
+        exact: edits.is_empty(),
+        edits,
+    }
 }
 
 /// The bytes from the first to the last of the compared tokens in `range`; for an empty range, the

@@ -109,19 +109,28 @@ fn gap(a: &[u32], b: &[u32], at_a: usize, at_b: usize) -> Vec<Op> {
 }
 
 /// Myers diff of `a` and `b`, with ranges shifted by `at_a` and `at_b`.
+///
+/// The empty side of a deletion or insertion is placed from running cursors: `similar` 2.x reports
+/// that index wrongly in some cases (mitsuhiko/similar#78).
 fn ops(a: &[u32], b: &[u32], at_a: usize, at_b: usize) -> Vec<Op> {
     let mut result = Vec::new();
+    let (mut i, mut j) = (at_a, at_b);
     for op in capture_diff_slices(Algorithm::Myers, a, b) {
-        let (_, old, new) = op.as_tag_tuple();
+        let (old, new) = (op.old_range(), op.new_range());
         let (old, new) = (old.start + at_a..old.end + at_a, new.start + at_b..new.end + at_b);
         match op {
-            SimilarOp::Equal { .. } => result.push(Op { kind: DiffKind::Equal, a: old, b: new }),
-            SimilarOp::Delete { .. } => result.push(Op { kind: DiffKind::Delete, a: old, b: new.start..new.start }),
-            SimilarOp::Insert { .. } => result.push(Op { kind: DiffKind::Insert, a: old.start..old.start, b: new }),
+            SimilarOp::Equal { .. } => result.push(Op { kind: DiffKind::Equal, a: old.clone(), b: new.clone() }),
+            SimilarOp::Delete { .. } => result.push(Op { kind: DiffKind::Delete, a: old.clone(), b: j..j }),
+            SimilarOp::Insert { .. } => result.push(Op { kind: DiffKind::Insert, a: i..i, b: new.clone() }),
             SimilarOp::Replace { .. } => {
                 result.push(Op { kind: DiffKind::Delete, a: old.clone(), b: new.start..new.start });
-                result.push(Op { kind: DiffKind::Insert, a: old.end..old.end, b: new });
+                result.push(Op { kind: DiffKind::Insert, a: old.end..old.end, b: new.clone() });
             }
+        }
+        match op {
+            SimilarOp::Delete { .. } => i = old.end,
+            SimilarOp::Insert { .. } => j = new.end,
+            _ => (i, j) = (old.end, new.end),
         }
     }
     result
@@ -243,6 +252,19 @@ mod tests {
         let b: Vec<u32> = (0..200).rev().collect();
         let kinds: Vec<_> = inline_with_passages(&a, &b, &[]).into_iter().map(|op| op.kind).collect();
         assert_eq!(kinds, [DiffKind::Delete, DiffKind::Insert]);
+    }
+
+    #[test]
+    fn deletions_and_insertions_sit_where_the_other_text_is() {
+        // Regression: similar 2.x put the deletion of "on" at the end of b ("on Sunday" / "Sunday Sunday").
+        assert_eq!(
+            ops(&[1, 2], &[2, 2], 0, 0),
+            [
+                Op { kind: DiffKind::Delete, a: 0..1, b: 0..0 },
+                Op { kind: DiffKind::Equal, a: 1..2, b: 0..1 },
+                Op { kind: DiffKind::Insert, a: 2..2, b: 1..2 },
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,6 @@
 //!    dashes folded); keys interned to `u32` ids shared by both texts.
 //! 2. `matcher`: shared passages over the id sequences, order-free and tolerant of small edits, in
 //!    near-linear time (seeded maximal matches, greedy string tiling, chaining across edits).
-//!    `edges` then moves passage ends to where a reader would put them (words, sentence ends).
 //! 3. `diff`: `similar`'s Myers diff over ids, inside passages and in the small gaps between the ones
 //!    that keep their order.
 //! 4. `stats`: words, shared words and ratios per text; the longest passage.
@@ -35,7 +34,6 @@
 mod compare;
 pub mod decode;
 mod diff;
-mod edges;
 mod matcher;
 mod options;
 mod stats;

@@ -12,8 +12,8 @@ pub struct CompareOptions {
     /// statement on Tuesday that the") do not count as reuse. Range 2 to 1000.
     pub min_words: usize,
     /// The most words that may be inserted, deleted or changed between two identical runs of one
-    /// passage, like WCopyfind's "imperfections". Each gap is bridged on its own; `0` finds exact
-    /// passages only.
+    /// passage, like WCopyfind's "imperfections". Each gap is bridged on its own, and punctuation in it
+    /// does not count; `0` bridges no changed word (a changed comma or quote mark still shows as an edit).
     ///
     /// Default 3: bridges a changed name, an added adjective or a reworded date. Range 0 to 20.
     pub max_edits: usize,

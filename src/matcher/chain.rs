@@ -2,36 +2,33 @@
 
 use std::ops::Range;
 
-use super::{Found, MatchSettings, Run, Sequence, SEED_TOKENS};
+use super::{Found, Run, Sequence, SEED_TOKENS};
 
-/// Joins consecutive tiles into passages and keeps those with at least `min_words` identical words.
+/// Joins consecutive tiles into passages (their `words` are left for the caller to count).
 ///
 /// Two tiles join when the second follows the first directly in both texts (no other tile between
 /// them on either side) and the words between them differ by at most `max_edits` insertions,
 /// deletions or substitutions. Punctuation in the gap does not count: a comma or a quote mark more
 /// or less is no reason to split a passage (the word diff still shows it).
-pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, settings: MatchSettings) -> Vec<Found> {
+pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, max_edits: usize) -> Vec<Found> {
     tiles.sort_unstable_by_key(|tile| tile.a);
     let next_in_b = successors_in_b(&tiles);
     let mut passages = Vec::new();
     let mut current: Option<Found> = None;
     for (t, &tile) in tiles.iter().enumerate() {
-        let words = a.is_word[tile.a..tile.end_a()].iter().filter(|&&w| w).count();
         match current.as_mut() {
             Some(passage)
                 if next_in_b[t - 1] == Some(t)
-                    && bridgeable((a, passage.a().end..tile.a), (b, passage.b().end..tile.b), settings.max_edits) =>
+                    && bridgeable((a, passage.a().end..tile.a), (b, passage.b().end..tile.b), max_edits) =>
             {
                 passage.runs.push(tile);
-                passage.words += words;
             }
             _ => {
-                passages.extend(current.replace(Found { runs: vec![tile], words }));
+                passages.extend(current.replace(Found { runs: vec![tile], words: 0 }));
             }
         }
     }
     passages.extend(current);
-    passages.retain(|passage| passage.words >= settings.min_words);
     passages
 }
 
@@ -72,6 +69,7 @@ fn edit_distance(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Flags;
 
     fn ranges(found: &Found) -> (Range<usize>, Range<usize>) {
         (found.a(), found.b())
@@ -89,10 +87,10 @@ mod tests {
     #[test]
     fn tiles_out_of_order_in_b_do_not_join() {
         let ids: Vec<u32> = (0..20).collect();
-        let words = vec![true; 20];
-        let seq = Sequence { ids: &ids, is_word: &words };
+        let flags = vec![Flags::word(); 20];
+        let seq = Sequence { ids: &ids, flags: &flags };
         let tiles = vec![Run { a: 0, b: 10, len: 10 }, Run { a: 10, b: 0, len: 10 }];
-        let found = join(tiles, &seq, &seq, MatchSettings { min_words: 5, max_edits: 3 });
+        let found = join(tiles, &seq, &seq, 3);
         assert_eq!(found.iter().map(ranges).collect::<Vec<_>>(), [(0..10, 10..20), (10..20, 0..10)]);
     }
 }

@@ -4,30 +4,40 @@
 //! 1. [`seeds`]: index every `k`-gram of `b` by hash; for each position of `a`, the occurrences of its
 //!    `k`-gram in `b` seed a maximal exact match (a run that cannot be extended either way). Each diagonal
 //!    remembers how far it is covered, so no match is found twice.
-//! 2. [`tiling`]: greedy string tiling (Wise, 1993): the longest matches first, each position of either
+//! 2. [`edges`] trims each match to where a reader would put its ends (not at the full stop before a
+//!    sentence, not into a two-word stub of the next paragraph), before any word is claimed.
+//! 3. [`tiling`]: greedy string tiling (Wise, 1993): the longest matches first, each position of either
 //!    text in at most one tile; a match that overlaps taken tiles gives up only the overlapping part.
-//! 3. [`chain`]: tiles that follow each other in both texts, with a gap of at most `max_edits` word edits
-//!    between them, become one passage "with edits". Passages with fewer than `min_words` identical words
-//!    are dropped.
+//! 4. [`chain`]: tiles that follow each other in both texts, with a gap of at most `max_edits` word edits
+//!    between them, become one passage "with edits". Its outer ends are trimmed like a run's, and
+//!    passages with fewer than `min_words` identical words are dropped.
 
 mod chain;
+mod edges;
 mod seeds;
 mod tiling;
 
 use std::ops::Range;
 
-/// What the matcher compares: one text's compared tokens as ids, and which of them count as words.
+use crate::text::Flags;
+
+/// What the matcher compares: one text's compared tokens as ids, and what it must know of each.
 pub(crate) struct Sequence<'a> {
     /// One id per compared token; equal ids are equal words.
     pub ids: &'a [u32],
-    /// For each compared token, whether it counts as a word (punctuation does not).
-    pub is_word: &'a [bool],
+    /// For each compared token: a word or not, sentence ends, punctuation that may not start or end.
+    pub flags: &'a [Flags],
 }
 
 impl Sequence<'_> {
+    /// The words (not punctuation) in `range`.
+    fn count_words(&self, range: Range<usize>) -> usize {
+        self.flags[range].iter().filter(|flags| flags.is_word()).count()
+    }
+
     /// The ids of the first `most` words (not punctuation) in `range`.
     fn words_in(&self, range: Range<usize>, most: usize) -> Vec<u32> {
-        range.filter(|&i| self.is_word[i]).map(|i| self.ids[i]).take(most).collect()
+        range.filter(|&i| self.flags[i].is_word()).map(|i| self.ids[i]).take(most).collect()
     }
 }
 
@@ -85,9 +95,16 @@ const SEED_TOKENS: usize = 4;
 /// All shared passages of `a` and `b`, ordered by their start in `a`. No two overlap in either text.
 pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Vec<Found> {
     let seed = SEED_TOKENS.min(settings.min_words);
-    let matches = seeds::maximal_matches(a.ids, b.ids, seed);
-    let tiles = tiling::greedy_tiles(matches, a.ids.len(), b.ids.len(), seed);
-    chain::join(tiles, a, b, settings)
+    let trim = |run: Run| (run.len >= seed).then(|| edges::trim_run(run, a, b, seed));
+    let matches = seeds::maximal_matches(a.ids, b.ids, seed).into_iter().filter_map(trim).collect();
+    let tiles = tiling::greedy_tiles(matches, a.ids.len(), b.ids.len(), trim);
+    let mut passages = chain::join(tiles, a, b, settings.max_edits);
+    for passage in &mut passages {
+        edges::trim_passage(passage, a, b);
+        passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
+    }
+    passages.retain(|passage| passage.words >= settings.min_words);
+    passages
 }
 
 #[cfg(test)]
@@ -95,8 +112,8 @@ mod tests {
     use super::*;
 
     fn find(a: &[u32], b: &[u32], min_words: usize, max_edits: usize) -> Vec<(Range<usize>, Range<usize>)> {
-        let (wa, wb) = (vec![true; a.len()], vec![true; b.len()]);
-        let (a, b) = (Sequence { ids: a, is_word: &wa }, Sequence { ids: b, is_word: &wb });
+        let (wa, wb) = (vec![Flags::word(); a.len()], vec![Flags::word(); b.len()]);
+        let (a, b) = (Sequence { ids: a, flags: &wa }, Sequence { ids: b, flags: &wb });
         find_passages(&a, &b, MatchSettings { min_words, max_edits }).into_iter().map(|f| (f.a(), f.b())).collect()
     }
 

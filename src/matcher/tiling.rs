@@ -6,9 +6,15 @@ use std::collections::BinaryHeap;
 use super::Run;
 
 /// Chooses non-overlapping tiles from `runs`: repeatedly the longest run still free on both sides.
-/// A run that overlaps tiles already taken goes back in line as its free parts, if they are at least
-/// `min_len` long. Ties go to the run that starts first in `a`, so the result is deterministic.
-pub(super) fn greedy_tiles(runs: Vec<Run>, a_len: usize, b_len: usize, min_len: usize) -> Vec<Run> {
+/// A run that overlaps tiles already taken goes back in line as its free parts, each passed through
+/// `refine` (which trims it, or drops it as too short). Ties go to the run that starts first in `a`, so
+/// the result is deterministic.
+pub(super) fn greedy_tiles(
+    runs: Vec<Run>,
+    a_len: usize,
+    b_len: usize,
+    refine: impl Fn(Run) -> Option<Run>,
+) -> Vec<Run> {
     let mut queue: BinaryHeap<_> = runs.into_iter().map(Queued).collect();
     let mut taken_a = vec![false; a_len];
     let mut taken_b = vec![false; b_len];
@@ -20,7 +26,7 @@ pub(super) fn greedy_tiles(runs: Vec<Run>, a_len: usize, b_len: usize, min_len: 
             taken_b[run.b..run.b + run.len].fill(true);
             tiles.push(run);
         } else {
-            queue.extend(parts.into_iter().filter(|part| part.len >= min_len).map(Queued));
+            queue.extend(parts.into_iter().filter_map(&refine).map(Queued));
         }
     }
     tiles
@@ -70,7 +76,7 @@ mod tests {
     fn longest_first_and_overlaps_give_up_only_their_overlap() {
         let long = Run { a: 0, b: 0, len: 10 };
         let overlapping = Run { a: 5, b: 20, len: 10 };
-        let tiles = greedy_tiles(vec![overlapping, long], 30, 30, 3);
+        let tiles = greedy_tiles(vec![overlapping, long], 30, 30, |run| Some(run).filter(|run| run.len >= 3));
         assert_eq!(tiles, [long, Run { a: 10, b: 25, len: 5 }]);
     }
 }

@@ -2,14 +2,18 @@
 //!
 //! - [`tokenize`]: UAX #29 word boundaries; tokens are byte spans, the gaps between them white space.
 //! - `normalize`: a token's comparison key (NFKC, quotes and dashes unified, case and diacritics folded).
+//! - `flags`: what the matcher must know of each token besides its id (word, sentence end, punctuation
+//!   that may not start or end a passage).
 //! - `intern`: keys to dense `u32` ids shared by both texts, and optional spelling-variant classes.
 //! - [`offsets`]: byte offsets to code point or UTF-16 offsets, for the CLI and JavaScript.
 
+mod flags;
 mod intern;
 mod normalize;
 pub mod offsets;
 mod tokenize;
 
+pub(crate) use flags::{flags, Flags};
 pub use intern::MIN_VARIANT_CHARS;
 pub(crate) use intern::{Ignore, Interner, Prepared};
 pub(crate) use normalize::Folding;

@@ -3,8 +3,8 @@
 //! Only the segments that are not white space become tokens; the white space between them is the gap.
 //! Tokens are byte spans into the input, so tokens and gaps together are the input, byte for byte.
 //!
-//! UAX #29 never joins a segment across ASCII white space that is followed by an ASCII character, so
-//! the text is cut there into chunks. Chunks of pure ASCII (most of an English article) take a fast
+//! UAX #29 never joins a segment across ASCII white space that is followed by an ASCII character
+//! other than white space (two spaces are one segment, WB3d), so the text is cut there into chunks. Chunks of pure ASCII (most of an English article) take a fast
 //! path that implements the rules for ASCII directly; every other chunk goes through
 //! `unicode-segmentation`. The property tests check that both give the same tokens.
 
@@ -46,8 +46,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Cuts the text after each ASCII white space byte that is followed by an ASCII byte: UAX #29 always
-/// breaks there (WB3a, WB3d and WB999; only Extend, Format and ZWJ, all non-ASCII, attach to a space).
+/// Cuts the text after each ASCII white space byte that is followed by an ASCII byte that is not white
+/// space: UAX #29 always breaks there (WB3a and WB999; only another space (WB3d) or Extend, Format and
+/// ZWJ, all non-ASCII, attach to a space).
 fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -59,7 +60,9 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
         while end < bytes.len() {
             let byte = bytes[end];
             end += 1;
-            if byte.is_ascii_whitespace() && bytes.get(end).is_some_and(u8::is_ascii) {
+            if byte.is_ascii_whitespace()
+                && bytes.get(end).is_some_and(|next| next.is_ascii() && !next.is_ascii_whitespace())
+            {
                 break;
             }
         }
@@ -218,6 +221,13 @@ mod tests {
     #[test]
     fn cjk_without_spaces_splits_per_ideograph() {
         assert_eq!(words("東京で会議"), ["東", "京", "で", "会", "議"]);
+    }
+
+    #[test]
+    fn combining_mark_after_two_spaces_joins_both() {
+        // Regression: chunks were cut between the spaces, which WB3d keeps together.
+        let text = "  \u{301}";
+        assert_eq!(tokenize(text), reference(text));
     }
 
     #[test]

@@ -99,7 +99,13 @@ fn diff_array(result: &Comparison, index_a: &OffsetIndex, index_b: &OffsetIndex)
             DiffKind::Delete => 1,
             DiffKind::Insert => 2,
         };
-        flat.extend([kind, index_a.convert(op.a.start), index_a.convert(op.a.end), index_b.convert(op.b.start), index_b.convert(op.b.end)]);
+        flat.extend([
+            kind,
+            index_a.convert(op.a.start),
+            index_a.convert(op.a.end),
+            index_b.convert(op.b.start),
+            index_b.convert(op.b.end),
+        ]);
     }
     // Offsets of texts under 4 GiB fit in u32; the page refuses larger input long before that.
     let flat: Vec<u32> = flat.into_iter().map(|n| n as u32).collect();
