@@ -21,7 +21,7 @@ fn finds_reordered_passages_through_changed_quote_marks() {
     let result = compare(WIRE, OUTLET, &CompareOptions::default());
     let shared: Vec<&str> = result.passages.iter().map(|p| &WIRE[p.a.range()]).collect();
     assert!(
-        shared.contains(&"Rescue teams reached the village of Kafr Musa on Tuesday after the river burst its banks")
+        shared.contains(&"Rescue teams reached the village of Kafr Musa on Tuesday after the river burst its banks.")
     );
     assert!(shared.iter().any(|s| s.starts_with("“We lost everything in one night,” said Leila Haddad")));
     assert!(result.a.shared_ratio > 0.6, "{:?}", result.a);
