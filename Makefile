@@ -1,6 +1,6 @@
 # Every habit is a target; CI and the README only call targets.
 #   make demo   build the page and serve it on http://localhost:$(PORT)
-#   make test   every test: native, wasm in Chromium, lint (installs what it needs first)
+#   make test   every test: native, wasm and the page in Chromium, lint (installs what it needs first)
 # Setup is idempotent: each tool is installed only when it is missing or at the wrong version.
 
 SHELL := bash
@@ -17,15 +17,18 @@ export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 WASM := target/$(WASM_TARGET)/wasm-release/copydesk.wasm
 
-.PHONY: help demo dist test test-native test-wasm test-browser lint bench eval wasm setup setup-rust setup-browser setup-node clean
+.PHONY: help demo dist test test-native test-wasm test-browser lint bench bench-browser bench-peers eval wasm setup setup-rust setup-browser setup-node clean
 
 help:
-	@echo "make demo    build the page and serve it on http://localhost:$(PORT)"
-	@echo "make test    every test (native, wasm in headless Chromium, lint); installs what it needs"
-	@echo "make bench   criterion benches of the whole pipeline, 1k to 1M words a side"
-	@echo "make eval    precision, recall, granularity and plagdet on the PAN 2013 corpus"
-	@echo "make lint    rustfmt, clippy and rustdoc, warnings as errors"
-	@echo "make wasm    the optimised wasm module and its JS glue in pkg/"
+	@echo "make demo           build the page and serve it on http://localhost:$(PORT)"
+	@echo "make test           every test (native, wasm and the page in headless Chromium, lint); installs what it needs"
+	@echo "make bench          criterion benches of the whole pipeline, 1k to 1M words a side"
+	@echo "make bench-browser  the page in Chromium: drop to first paint, long tasks, sizes"
+	@echo "make bench-peers    copydesk (native, wasm, the page) against jsdiff and diff-match-patch, in one run"
+	@echo "make eval           precision, recall, granularity and plagdet on the PAN 2013 corpus"
+	@echo "make lint           rustfmt, clippy and rustdoc, warnings as errors"
+	@echo "make wasm           the optimised wasm module and its JS glue in pkg/"
+	@echo "make dist           the static site in dist/"
 
 # --- setup -----------------------------------------------------------------------------------------
 
@@ -99,6 +102,18 @@ lint: setup-rust
 
 bench:
 	cargo bench --bench pipeline
+
+# The page in Chromium: drop to first paint at 10k, 100k and 1M words a side, long tasks, sizes.
+bench-browser: dist setup-browser setup-node
+	node tests/browser/bench.mjs
+
+# Generates the pairs, then times every tool on them in one run (see benches/README.md): about 25 minutes,
+# most of it diff tools running into the cap. PEERS_SIZES, PEERS_CASES, PEERS_TOOLS, PEERS_CAP narrow it.
+# The native timer is a package of its own (benches/peers/native), built into the same target/.
+bench-peers: dist setup-browser setup-node
+	cargo build --release --example generate
+	CARGO_TARGET_DIR=$(CURDIR)/target cargo build --release --manifest-path benches/peers/native/Cargo.toml
+	node benches/peers/run.mjs
 
 eval:
 	cargo run --release --example pan_eval -- $(CORPUS)

@@ -23,5 +23,7 @@ export default defineConfig({
     command: `python3 -m http.server --bind 127.0.0.1 --directory dist ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
+    // Python's server logs every request on stderr; the tests say what failed.
+    stderr: 'ignore',
   },
 });

@@ -1,0 +1,79 @@
+// Keeps the store's results current: whenever documents, options or the chosen pair change, the pairs
+// that some view needs and that have no result yet go to the worker, the pair on show first. One
+// request at a time: a new one replaces a running one, unless the running one already covers it.
+
+import { pairKey } from './store.js';
+import { isCancelled } from './worker-client.js';
+
+/**
+ * @param {import('./store.js').Store} store
+ * @param {import('./worker-client.js').WorkerClient} client
+ */
+export function keepResultsCurrent(store, client) {
+  /** @type {{ options: object, pairs: string[][], texts: Map<string, string> } | null} */
+  let running = null;
+
+  const run = async () => {
+    const missing = neededPairs(store).filter((pair) => !store.resultFor(pair));
+    if (missing.length === 0) {
+      client.cancel();
+      return;
+    }
+    if (running && covers(running, missing, store)) return;
+    const request = { options: store.options, pairs: missing, texts: textsOf(store, missing) };
+    running = request;
+    const stop = () => {
+      client.cancel();
+      store.say({ tone: 'info', text: 'Comparison stopped.', action: { label: 'Compare again', run } });
+    };
+    store.setProgress('compare', { label: 'Comparing', done: 0, total: missing.length, cancel: stop });
+    try {
+      const documents = [...request.texts].map(([id, text]) => ({ id, text }));
+      await client.compare({ documents, pairs: missing, options: request.options }, ({ pair, result, done, total }) => {
+        store.setResult(pair, result);
+        store.setProgress('compare', { label: `Comparing: ${done} of ${total} pairs done`, done, total, cancel: stop });
+      });
+    } catch (error) {
+      if (!isCancelled(error)) store.say({ tone: 'error', text: `The comparison failed: ${error.message}.` });
+    } finally {
+      if (running === request) {
+        running = null;
+        store.setProgress('compare', null);
+      }
+    }
+  };
+
+  // Several changes in one go (an example replacing the documents and the pair) make one request.
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      run();
+    });
+  };
+  for (const type of ['documents', 'options', 'pair']) store.addEventListener(type, schedule);
+  schedule();
+}
+
+/** The pair on show, then (with three or more documents) every pair for the matrix. */
+function neededPairs(store) {
+  const pairs = new Map();
+  const add = (pair) => pairs.set(pairKey(pair), pair);
+  if (store.shownPair) add(store.shownPair);
+  const ids = store.documents.map((doc) => doc.id);
+  if (ids.length >= 3) ids.forEach((a, i) => ids.slice(i + 1).forEach((b) => add([a, b])));
+  return [...pairs.values()];
+}
+
+function textsOf(store, pairs) {
+  return new Map(pairs.flat().map((id) => [id, store.document(id).text]));
+}
+
+/** Whether the running request will answer every missing pair with today's options and texts. */
+function covers(request, missing, store) {
+  const requested = new Set(request.pairs.map(pairKey));
+  return request.options === store.options
+    && missing.every((pair) => requested.has(pairKey(pair)) && pair.every((id) => request.texts.get(id) === store.document(id).text));
+}

@@ -1,0 +1,171 @@
+// Writes a long text into the page a slice per frame, so that even a whole book never becomes one long
+// task. The text arrives as pieces, each wrapped in zero or more elements (a shared passage, an edit
+// inside it, a deletion). Every line becomes its own block, and each slice's blocks go into their own
+// chunk: appending then lays out the new chunk and steps over the old ones, where one growing block
+// (or one container of a hundred thousand lines) would be laid out again from the top on every slice.
+//
+// Creating the elements is cheap; laying them out is what costs. So a slice is bounded by characters as
+// well as by script time, and the next slice waits for the next frame, which lays out and paints the
+// previous one first (in a background tab that means it waits until the tab is shown again). With
+// app.css's layout containment of chunks, a million words a side render in some six seconds with no
+// task over 150 ms (tests/browser/bench.mjs).
+
+/** Characters one frame may add, so that laying them out stays well within a frame or two. */
+const SLICE_CHARS = 32_000;
+/** Script time one slice may take, in milliseconds (many short pieces cost more than their length). */
+const SLICE_MS = 8;
+/** A line longer than this is cut at a space into several blocks, for the same layout reason. */
+const MAX_BLOCK_CHARS = 8_000;
+
+/**
+ * A wrapper for pieces of text: `create(continued)` makes its element; `continued` is true when the
+ * wrapper goes on from the previous block (a passage that spans a paragraph break). Pieces that share a
+ * wrapper object share one element within a block.
+ * @typedef {{ create: (continued: boolean) => HTMLElement }} Wrap
+ * @typedef {{ text: string, wraps: Wrap[] }} Piece
+ */
+
+/**
+ * Replaces the content of `container` with the pieces, yielding to the browser between slices.
+ * Rejects with an AbortError when `signal` aborts (a newer result replaced this one).
+ * @param {HTMLElement} container
+ * @param {Iterable<Piece>} pieces
+ * @param {{ signal: AbortSignal, total: number, onProgress: (done: number, total: number) => void }} options
+ */
+export async function writePieces(container, pieces, { signal, total, onProgress }) {
+  container.replaceChildren();
+  const writer = new BlockWriter(container);
+  let sliceStart = performance.now();
+  let sliceEnd = SLICE_CHARS;
+  let done = 0;
+  for (const { text, wraps } of pieces) {
+    writer.enter(wraps);
+    for (const part of blockParts(text, writer)) {
+      writer.write(part);
+      done += part.length;
+      if (done >= sliceEnd || performance.now() - sliceStart > SLICE_MS) {
+        onProgress(done, total);
+        await nextFrame();
+        signal.throwIfAborted();
+        sliceStart = performance.now();
+        sliceEnd = done + SLICE_CHARS;
+        writer.startChunk();
+      }
+    }
+  }
+  writer.finish();
+  onProgress(total, total);
+}
+
+/** Appends text to the current block, opening and closing wrapper elements as the pieces ask. */
+class BlockWriter {
+  /** @type {{ wrap: Wrap, element: HTMLElement }[]} */
+  #open = [];
+  #chunk = null;
+  #block;
+  #blockChars = 0;
+  #blockHasText = false;
+
+  constructor(container) {
+    this.container = container;
+    this.#block = this.#newBlock();
+  }
+
+  /** Puts the blocks from the next one on into a new chunk. */
+  startChunk() {
+    this.#chunk = null;
+  }
+
+  get blockChars() {
+    return this.#blockChars;
+  }
+
+  /** Makes `wraps` the open wrappers, keeping the ones already open. */
+  enter(wraps) {
+    let kept = 0;
+    while (kept < wraps.length && kept < this.#open.length && this.#open[kept].wrap === wraps[kept]) kept += 1;
+    this.#open.length = kept;
+    for (const wrap of wraps.slice(kept)) this.#openWrap(wrap, false);
+  }
+
+  /** Writes text that does not cross a block boundary; a part ending in a line break ends its block. */
+  write(part) {
+    if (part.length === 0) return;
+    this.#parent().append(part);
+    this.#blockChars += part.length;
+    this.#blockHasText ||= /\S/.test(part);
+    if (part.endsWith('\n') || this.#blockChars >= MAX_BLOCK_CHARS) this.#breakBlock();
+  }
+
+  /** Drops a last block left empty by a final line break, which would show as a stray blank line. */
+  finish() {
+    if (this.#block.hasChildNodes()) this.#markBlank();
+    else this.#block.remove();
+  }
+
+  #breakBlock() {
+    this.#markBlank();
+    this.#block = this.#newBlock();
+    const wraps = this.#open.map((open) => open.wrap);
+    this.#open.length = 0;
+    for (const wrap of wraps) this.#openWrap(wrap, true);
+  }
+
+  #openWrap(wrap, continued) {
+    const element = wrap.create(continued);
+    this.#parent().append(element);
+    this.#open.push({ wrap, element });
+  }
+
+  #parent() {
+    return this.#open.at(-1)?.element ?? this.#block;
+  }
+
+  #newBlock() {
+    if (!this.#chunk) {
+      this.#chunk = document.createElement('div');
+      this.#chunk.className = 'chunk';
+      this.container.append(this.#chunk);
+    }
+    const block = document.createElement('div');
+    block.className = 'line';
+    this.#chunk.append(block);
+    this.#blockChars = 0;
+    this.#blockHasText = false;
+    return block;
+  }
+
+  // An empty line between paragraphs gets a smaller height than a line of text (see app.css).
+  #markBlank() {
+    if (!this.#blockHasText) this.#block.classList.add('blank');
+  }
+}
+
+/** Splits a piece's text into parts that each end at a line break, at the block size limit, or at the end. */
+function* blockParts(text, writer) {
+  let start = 0;
+  while (start < text.length) {
+    const lineEnd = text.indexOf('\n', start);
+    let end = lineEnd === -1 ? text.length : lineEnd + 1;
+    const room = MAX_BLOCK_CHARS - writer.blockChars;
+    if (end - start > room) end = cutPoint(text, start, start + room);
+    yield text.slice(start, end);
+    start = end;
+  }
+  if (text.length === 0) yield '';
+}
+
+/** Where to cut an overlong line: after the last space before `limit`, never inside a surrogate pair. */
+function cutPoint(text, start, limit) {
+  const space = text.lastIndexOf(' ', limit - 1);
+  if (space >= start) return space + 1;
+  const code = text.charCodeAt(limit - 1);
+  const splitsPair = code >= 0xd800 && code <= 0xdbff;
+  if (!splitsPair) return limit;
+  return limit - 1 > start ? limit - 1 : limit + 1;
+}
+
+/** Resumes at the start of the next frame, after the browser laid out and painted this one. */
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}

@@ -1,0 +1,148 @@
+// The page's state in one place. Views subscribe to its events and render; nothing else keeps state that
+// another view needs.
+//
+//   'documents'  the list of documents changed (added, removed, renamed, replaced)
+//   'options'    the comparison options changed (every result was dropped)
+//   'pair'       the pair chosen for the side-by-side view changed
+//   'tab'        side by side / inline diff
+//   'results'    a comparison of a pair arrived
+//   'progress'   a long task (comparing, rendering) advanced, started or ended
+//   'message'    something to tell the user: event.detail = {text, tone: 'info' | 'error', action?}
+
+/**
+ * @typedef {{ id: string, name: string, text: string, source: 'file' | 'paste' | 'example', note: string }} Doc
+ * @typedef {{ text: string, tone: 'info' | 'error', action?: { label: string, run: () => void } }} Message
+ */
+
+/** The key of an ordered pair of document ids in `results`: the first one is side A. */
+export function pairKey([a, b]) {
+  return `${a}|${b}`;
+}
+
+export class Store extends EventTarget {
+  /** @type {Doc[]} */
+  documents = [];
+  /** @type {[string, string] | null} the pair the user opened; see `shownPair` */
+  pair = null;
+  /** @type {'side' | 'inline'} */
+  tab = 'side';
+  /** Comparisons by `pairKey`, valid for the current options and texts. */
+  results = new Map();
+  /** @type {Map<string, { label: string, done: number, total: number, cancel?: () => void }>} */
+  progress = new Map();
+  /** The engine's options object, and its defaults (for "Reset"); main.js sets both at start. */
+  options = null;
+  defaults = null;
+  #nextId = 1;
+
+  /** Adds documents (without ids); your own documents replace a built-in example rather than mix with it. */
+  addDocuments(incoming) {
+    const fromUser = incoming.some((doc) => doc.source !== 'example');
+    const showingExample = this.documents.length > 0 && this.documents.every((doc) => doc.source === 'example');
+    const kept = fromUser && showingExample ? [] : this.documents;
+    this.setDocuments([...kept, ...incoming]);
+  }
+
+  /** Replaces the whole list (an example, "remove all", undo). Documents without an id get one. */
+  setDocuments(documents) {
+    this.documents = documents.map((doc) => (doc.id ? doc : { ...doc, id: `doc${this.#nextId++}` }));
+    const ids = new Set(this.documents.map((doc) => doc.id));
+    this.#dropResults((pair) => !pair.every((id) => ids.has(id)));
+    if (this.pair && !this.pair.every((id) => ids.has(id))) this.pair = null;
+    this.#emit('documents');
+  }
+
+  /**
+   * Replaces the list (an example, a removal) and, when any of the user's own documents go, says `text`
+   * with an Undo: an example can be opened again, a text of one's own perhaps not.
+   */
+  replaceDocuments(documents, text) {
+    const previous = this.documents;
+    this.setDocuments(documents);
+    const kept = new Set(documents.map((doc) => doc.id));
+    const lostOwn = previous.some((doc) => doc.source !== 'example' && !kept.has(doc.id));
+    if (lostOwn) this.say({ tone: 'info', text, action: { label: 'Undo', run: () => this.setDocuments(previous) } });
+  }
+
+  /** Renames a document or replaces its text; a new text makes its comparisons stale. */
+  updateDocument(id, changes) {
+    this.documents = this.documents.map((doc) => (doc.id === id ? { ...doc, ...changes } : doc));
+    if ('text' in changes) this.#dropResults((pair) => pair.includes(id));
+    this.#emit('documents');
+  }
+
+  removeDocument(id) {
+    const removed = this.document(id);
+    this.replaceDocuments(this.documents.filter((doc) => doc.id !== id), `Removed “${removed.name}”.`);
+  }
+
+  document(id) {
+    return this.documents.find((doc) => doc.id === id);
+  }
+
+  /** The pair the side-by-side view shows: the one the user opened, or the only two documents there are. */
+  get shownPair() {
+    if (this.pair) return this.pair;
+    if (this.documents.length === 2) return [this.documents[0].id, this.documents[1].id];
+    return null;
+  }
+
+  /** Opens a pair side by side (`null`: back to the matrix). */
+  selectPair(pair) {
+    this.pair = pair;
+    this.#emit('pair');
+  }
+
+  setTab(tab) {
+    this.tab = tab;
+    this.#emit('tab');
+  }
+
+  setOptions(options) {
+    if (JSON.stringify(options) === JSON.stringify(this.options)) return;
+    this.options = options;
+    this.results.clear();
+    this.#emit('options');
+  }
+
+  /** Keeps a comparison, unless one of its documents was removed while it ran. */
+  setResult(pair, result) {
+    if (!pair.every((id) => this.document(id))) return;
+    this.results.set(pairKey(pair), result);
+    this.#emit('results');
+  }
+
+  resultFor(pair) {
+    return this.results.get(pairKey(pair));
+  }
+
+  /** A document's word count as the engine counts words, known once any comparison with it is done. */
+  wordCount(id) {
+    for (const [key, result] of this.results) {
+      const [a, b] = key.split('|');
+      if (a === id) return result.a.words;
+      if (b === id) return result.b.words;
+    }
+    return undefined;
+  }
+
+  /** Starts, advances (`value`) or ends (`null`) a long task shown in the status bar. */
+  setProgress(task, value) {
+    if (value) this.progress.set(task, value);
+    else this.progress.delete(task);
+    this.#emit('progress');
+  }
+
+  /** @param {Message} message */
+  say(message) {
+    this.dispatchEvent(new CustomEvent('message', { detail: message }));
+  }
+
+  #dropResults(isStale) {
+    for (const key of this.results.keys()) if (isStale(key.split('|'))) this.results.delete(key);
+  }
+
+  #emit(type) {
+    this.dispatchEvent(new Event(type));
+  }
+}

@@ -1,0 +1,102 @@
+// The document list: each document's name (editable), where it came from, what was done to read it,
+// and buttons to replace or remove it. Items are kept by id and updated in place, so that typing a
+// name or tabbing through the list is never interrupted by a re-render.
+
+import { h, onAction } from '../dom.js';
+import { problemMessage, readFile } from '../files.js';
+import { count } from '../format.js';
+
+const SOURCE_LABELS = { file: 'File', paste: 'Pasted', example: 'Example' };
+
+/** @param {import('../store.js').Store} store */
+export function mountDocuments(store, root) {
+  const list = root.querySelector('[data-document-list]');
+  const empty = root.querySelector('[data-documents-empty]');
+  const removeAll = root.querySelector('[data-action="remove-all"]');
+  const items = new Map();
+
+  const render = () => {
+    for (const [id, item] of items) {
+      if (!store.document(id)) {
+        item.remove();
+        items.delete(id);
+      }
+    }
+    store.documents.forEach((doc, index) => {
+      if (!items.has(doc.id)) items.set(doc.id, documentItem(doc));
+      const item = items.get(doc.id);
+      updateItem(item, doc, index, store.wordCount(doc.id));
+      const side = store.shownPair?.indexOf(doc.id) ?? -1;
+      item.querySelector('.document-side').textContent = side === -1 ? '' : 'AB'[side];
+      list.append(item); // moves it into document order
+    });
+    empty.hidden = store.documents.length > 0;
+    removeAll.hidden = store.documents.length === 0;
+  };
+  store.addEventListener('documents', render);
+  store.addEventListener('results', render);
+  store.addEventListener('pair', render);
+
+  list.addEventListener('change', (event) => {
+    const input = event.target.closest('[data-field="name"]');
+    if (!input) return;
+    const id = input.closest('[data-document-id]').dataset.documentId;
+    const name = input.value.trim();
+    if (name) store.updateDocument(id, { name });
+    else input.value = store.document(id).name;
+  });
+  onAction(list, 'remove', (button) => store.removeDocument(button.closest('[data-document-id]').dataset.documentId));
+  watchReplacements(store, list, document.querySelector('[data-replace-input]'));
+  onAction(root, 'remove-all', () => store.replaceDocuments([], 'Removed all documents.'));
+  render();
+}
+
+function documentItem(doc) {
+  return h('li', { class: 'document', 'data-document-id': doc.id },
+    h('span', { class: 'document-number', 'aria-hidden': 'true' }),
+    // Which side of the pair on show the document is; the pair's own headings say it to screen readers.
+    h('span', { class: 'document-side side-letter', 'aria-hidden': 'true' }),
+    h('input', { class: 'document-name', 'data-field': 'name', type: 'text', autocomplete: 'off', spellcheck: 'false' }),
+    h('p', { class: 'document-meta', 'data-document-meta': true }),
+    h('p', { class: 'document-note', 'data-document-note': true }),
+    h('div', { class: 'document-actions' },
+      h('button', { type: 'button', class: 'link-button', 'data-action': 'replace' }, 'Replace…'),
+      h('button', { type: 'button', class: 'link-button', 'data-action': 'remove' }, 'Remove')));
+}
+
+function updateItem(item, doc, index, words) {
+  item.querySelector('.document-number').textContent = String(index + 1);
+  const input = item.querySelector('[data-field="name"]');
+  if (input !== document.activeElement) input.value = doc.name;
+  input.setAttribute('aria-label', `Name of document ${index + 1}`);
+  const details = [SOURCE_LABELS[doc.source], words === undefined ? null : count(words, 'word')];
+  item.querySelector('[data-document-meta]').textContent = details.filter(Boolean).join(' · ');
+  const note = item.querySelector('[data-document-note]');
+  note.textContent = doc.note;
+  note.hidden = !doc.note;
+  for (const button of item.querySelectorAll('[data-action]')) {
+    const verb = button.dataset.action === 'replace' ? 'Replace' : 'Remove';
+    button.setAttribute('aria-label', `${verb} “${doc.name}”`);
+  }
+}
+
+/** "Replace…" picks one file for that document; a file that cannot be read leaves it as it was. */
+function watchReplacements(store, list, picker) {
+  let target = null;
+  onAction(list, 'replace', (button) => {
+    target = button.closest('[data-document-id]').dataset.documentId;
+    picker.click();
+  });
+  picker.addEventListener('change', async () => {
+    const [file] = picker.files;
+    picker.value = '';
+    if (!file || !store.document(target)) return;
+    try {
+      const { name, text, note } = await readFile(file);
+      store.updateDocument(target, { name, text, note, source: 'file' });
+      store.say({ tone: 'info', text: `Replaced the text with “${name}”${note ? ` (${note})` : ''}.` });
+    } catch (error) {
+      store.say({ tone: 'error', text: problemMessage(file, error) });
+    }
+  });
+}

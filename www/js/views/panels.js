@@ -1,0 +1,31 @@
+// Which of the main panels shows: the empty page (fewer than two documents), the matrix (three or more),
+// or a pair side by side. Opening a pair or going back moves the keyboard focus to the new panel's
+// heading, so that a screen reader follows.
+
+/** @param {import('../store.js').Store} store */
+export function mountPanels(store, main) {
+  const panels = {
+    empty: main.querySelector('[data-panel="empty"]'),
+    matrix: main.querySelector('[data-panel="matrix"]'),
+    pair: main.querySelector('[data-panel="pair"]'),
+  };
+  const detail = panels.empty.querySelector('[data-empty-detail]');
+  const shownPanel = () => {
+    if (store.shownPair) return 'pair';
+    return store.documents.length >= 3 ? 'matrix' : 'empty';
+  };
+  const render = () => {
+    const shown = shownPanel();
+    for (const [name, panel] of Object.entries(panels)) panel.hidden = name !== shown;
+    const [only] = store.documents;
+    detail.textContent = store.documents.length === 1
+      ? `“${only.name}” is loaded. Drop or add one more document to compare it with.`
+      : 'Drop two or more articles anywhere on this page to see which passages they share.';
+  };
+  store.addEventListener('documents', render);
+  store.addEventListener('pair', () => {
+    render();
+    panels[shownPanel()].querySelector('h2[tabindex="-1"]')?.focus({ preventScroll: true });
+  });
+  render();
+}

@@ -1,0 +1,77 @@
+// The one owner of the engine's worker. It starts the worker on first use, numbers every request so
+// that an answer to a request nobody waits for any more is dropped, and cancels a running comparison by
+// terminating the worker (a wasm call cannot be interrupted); the next request starts a fresh one.
+
+/** The error a superseded or cancelled request rejects with; callers ignore it. */
+export function isCancelled(error) {
+  return error?.name === 'AbortError';
+}
+
+export class WorkerClient {
+  /** @type {Worker | null} */
+  #worker = null;
+  #nextId = 1;
+  /** Requests waiting for an answer, by id. */
+  #pending = new Map();
+
+  /** The engine's default options, so the page never repeats them. */
+  async defaultOptions() {
+    const answer = await this.#request({ type: 'defaults' });
+    return answer.options;
+  }
+
+  /**
+   * Compares pairs of documents, calling `onPair({pair, result, done, total})` as each pair is done.
+   * A new comparison cancels the one still running: only the latest options and documents matter.
+   */
+  compare({ documents, pairs, options }, onPair) {
+    this.cancel();
+    return this.#request({ type: 'compare', documents, pairs, options }, onPair);
+  }
+
+  /** Stops a running comparison; its promise rejects with an AbortError. Does nothing when idle. */
+  cancel() {
+    if (!this.#worker || this.#pending.size === 0) return;
+    this.#worker.terminate();
+    this.#worker = null;
+    this.#rejectAll(new DOMException('The comparison was cancelled.', 'AbortError'));
+  }
+
+  #request(message, onPair = () => {}) {
+    const id = this.#nextId++;
+    const answer = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, onPair }));
+    this.#start().postMessage({ ...message, id });
+    return answer;
+  }
+
+  #start() {
+    if (this.#worker) return this.#worker;
+    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#worker.addEventListener('message', (event) => this.#receive(event.data));
+    // A worker that cannot even load (a missing or broken wasm file) fails every request.
+    this.#worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.#worker?.terminate();
+      this.#worker = null;
+      this.#rejectAll(new Error(`the comparison engine could not start (${event.message || 'load error'})`));
+    });
+    return this.#worker;
+  }
+
+  #receive(message) {
+    const request = this.#pending.get(message.id);
+    if (!request) return; // an answer to a request that was cancelled or superseded
+    if (message.type === 'pair') {
+      request.onPair(message);
+      return;
+    }
+    this.#pending.delete(message.id);
+    if (message.type === 'error') request.reject(new Error(message.message));
+    else request.resolve(message);
+  }
+
+  #rejectAll(error) {
+    for (const request of this.#pending.values()) request.reject(error);
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,37 @@
+// The engine's thread: initialises the wasm module once and answers {type} messages, so that a long
+// comparison never blocks the page. Only worker-client.js talks to this file.
+//
+//   {type: 'defaults', id}                                  -> {type: 'defaults', id, options}
+//   {type: 'compare', id, documents: [{id, text}], pairs: [[idA, idB]], options}
+//                                                           -> {type: 'pair', id, pair, result, done, total} per pair
+//                                                           -> {type: 'done', id}
+//   any failure                                             -> {type: 'error', id, message}
+
+import init, { compare, defaultOptions } from '../pkg/copydesk.js';
+
+const ready = init();
+
+const handlers = {
+  defaults(message) {
+    postMessage({ type: 'defaults', id: message.id, options: defaultOptions() });
+  },
+
+  compare({ id, documents, pairs, options }) {
+    const texts = new Map(documents.map((doc) => [doc.id, doc.text]));
+    pairs.forEach((pair, index) => {
+      const result = compare(texts.get(pair[0]), texts.get(pair[1]), options);
+      // The diff can hold millions of numbers: hand its buffer over instead of copying it.
+      postMessage({ type: 'pair', id, pair, result, done: index + 1, total: pairs.length }, [result.diff.buffer]);
+    });
+    postMessage({ type: 'done', id });
+  },
+};
+
+addEventListener('message', async ({ data: message }) => {
+  try {
+    await ready;
+    handlers[message.type](message);
+  } catch (error) {
+    postMessage({ type: 'error', id: message.id, message: String(error?.message ?? error) });
+  }
+});
