@@ -1,39 +1,18 @@
 //! End-to-end runs of the `copydesk` binary on the fixtures: the three output formats, the encodings a
 //! file may come in, and the mistakes a person can make, each answered by one line and a failing exit.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
+use common::{copydesk, fixture, Run, TempDir};
 use serde_json::Value;
-
-fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path)
-}
 
 fn read_fixture(path: &str) -> String {
     std::fs::read_to_string(fixture(path)).expect("fixtures are UTF-8")
-}
-
-/// What one run of the binary gave.
-struct Run {
-    success: bool,
-    stdout: String,
-    stderr: String,
-}
-
-fn copydesk<I, S>(args: I) -> Run
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let output = Command::new(env!("CARGO_BIN_EXE_copydesk")).args(args).output().expect("the binary runs");
-    Run {
-        success: output.status.success(),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
 }
 
 /// `copydesk compare a b --format format`, which must succeed.
@@ -46,30 +25,6 @@ fn compare(a: &Path, b: &Path, format: &str) -> Run {
 
 fn compare_json(a: &Path, b: &Path) -> Value {
     serde_json::from_str(&compare(a, b, "json").stdout).expect("--format json prints JSON")
-}
-
-/// A folder of its own under the system's temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(test: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("copydesk-cli-{}-{test}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temporary folder");
-        TempDir(dir)
-    }
-
-    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, bytes).expect("temporary file");
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn keys(value: &Value) -> BTreeSet<&str> {

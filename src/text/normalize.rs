@@ -1,7 +1,9 @@
 //! Turning a token into its comparison key: the form two tokens must share to count as the same word.
 //!
 //! Always applied: NFKC (so full-width letters, ligatures and superscripts compare as plain ones),
-//! every quotation mark folded to `"` or `'` and every dash and minus sign to `-`. The other folds are
+//! every quotation mark folded to `"` or `'` and every dash and minus sign to `-`, and invisible format
+//! characters inside a word (soft hyphen, zero-width joiner and non-joiner, word joiner) dropped, so
+//! that they cannot hide a copy. The other folds are
 //! options (see [`CompareOptions`](crate::CompareOptions)): case, diacritics.
 
 use unicode_normalization::char::is_combining_mark;
@@ -19,7 +21,7 @@ pub(crate) fn key(token: &str, folding: Folding) -> String {
     if token.is_ascii() {
         return if folding.case { token.to_ascii_lowercase() } else { token.to_owned() };
     }
-    let mut key: String = token.nfkc().map(fold_punctuation).collect();
+    let mut key: String = token.nfkc().filter(|&c| !is_invisible(c)).map(fold_punctuation).collect();
     if folding.diacritics {
         key = key.nfd().filter(|&c| !is_combining_mark(c)).nfc().collect();
     }
@@ -27,6 +29,13 @@ pub(crate) fn key(token: &str, folding: Folding) -> String {
         key = key.to_lowercase();
     }
     key
+}
+
+/// Format characters that change nothing a reader sees inside a word: soft hyphen, zero-width
+/// non-joiner and joiner, left-to-right and right-to-left marks, word joiner, invisible operators,
+/// zero-width no-break space.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200C}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// Quotation marks, apostrophes, dashes and minus signs of every script and style, folded to ASCII.
@@ -69,6 +78,13 @@ mod tests {
             [("“", "\""), ("”", "\""), ("«", "\""), ("’", "'"), ("don’t", "don't"), ("—", "-"), ("–", "-"), ("−", "-")]
         {
             assert_eq!(key(a, NONE), key(b, NONE), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_word_are_dropped() {
+        for invisible in ['\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}'] {
+            assert_eq!(key(&format!("Tar{invisible}tus"), ALL), "tartus");
         }
     }
 

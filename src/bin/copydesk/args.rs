@@ -99,6 +99,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
         (Some(command), ..) if command != "compare" => {
             Err(UsageError(format!("unknown command '{}': the command is 'compare'", command.to_string_lossy())))
         }
+        // An empty argument is most often a shell variable that was never set.
+        (Some(_), Some(a), Some(b), None) if a.is_empty() || b.is_empty() => {
+            Err(UsageError("a file name is empty: copydesk compare A B".into()))
+        }
         (Some(_), Some(a), Some(b), None) => {
             Ok(Command::Compare(Request { a: a.into(), b: b.into(), options, format }))
         }

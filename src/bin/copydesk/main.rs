@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use args::{Command, Format, Request};
 use copydesk::decode::decode;
+use copydesk::text::TokenKind;
+use copydesk::CompareOptions;
 use report::Document;
 
 fn main() -> ExitCode {
@@ -36,6 +38,16 @@ fn run(request: &Request) -> Result<(), String> {
     let a = read(&request.a)?;
     let b = read(&request.b)?;
     let result = copydesk::compare(&a.text, &b.text, &request.options);
+    // 0 % alone would not say that a text had nothing to share.
+    for (path, document, stats) in [(&request.a, &a, &result.a), (&request.b, &b, &result.b)] {
+        if stats.words == 0 {
+            eprintln!(
+                "copydesk: note: {} {}: nothing in it to compare",
+                path.display(),
+                no_words(&document.text, &request.options)
+            );
+        }
+    }
     let out = match request.format {
         Format::Text => report::text(&a, &b, &result),
         Format::Json => report::json(&a, &b, &result),
@@ -52,6 +64,20 @@ fn write_stdout(out: &str) -> Result<(), String> {
             Err(format!("cannot write the output: {error}"))
         }
         _ => Ok(()),
+    }
+}
+
+/// Why a text has no words to compare, as the end of "FILE …".
+fn no_words(text: &str, options: &CompareOptions) -> &'static str {
+    let numbers = || copydesk::text::tokenize(text).iter().any(|token| token.kind == TokenKind::Number);
+    if text.is_empty() {
+        "is empty"
+    } else if text.trim().is_empty() {
+        "holds only white space"
+    } else if options.ignore_numbers && numbers() {
+        "has no words but numbers, which --ignore-numbers leaves out"
+    } else {
+        "has no words, only punctuation and symbols"
     }
 }
 

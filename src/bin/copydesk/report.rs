@@ -74,12 +74,17 @@ fn preview(text: &str) -> String {
     format!("{} … {}", head.trim_end(), tail.trim_start())
 }
 
-/// Line numbers (from 1) of byte offsets.
+/// Line numbers (from 1) of byte offsets. A line ends at "\n", "\r\n" or a lone "\r" (old Mac files).
 struct LineIndex(Vec<usize>);
 
 impl LineIndex {
     fn new(text: &str) -> Self {
-        LineIndex(text.match_indices('\n').map(|(at, _)| at).collect())
+        let bytes = text.as_bytes();
+        let ends = bytes
+            .iter()
+            .enumerate()
+            .filter(|&(at, &byte)| byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n')));
+        LineIndex(ends.map(|(at, _)| at).collect())
     }
 
     fn line(&self, byte: usize) -> usize {
