@@ -16,17 +16,24 @@ CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 WASM := target/$(WASM_TARGET)/wasm-release/copydesk.wasm
+# Seconds per fuzz target: `make fuzz`, and the smoke run in `make test` (see fuzz/README.md).
+FUZZ_SECONDS ?= 180
+FUZZ_SMOKE_SECONDS ?= 15
+CARGO_FUZZ_VERSION := 0.13.2
 
-.PHONY: help demo dist test test-native test-wasm test-browser lint bench bench-browser bench-peers eval wasm setup setup-rust setup-browser setup-node clean
+.PHONY: help demo dist test test-native test-wasm test-browser lint bench bench-browser bench-link-limit bench-peers eval wasm setup setup-rust setup-browser setup-node clean
+.PHONY: fuzz fuzz-smoke setup-fuzz
 
 help:
 	@echo "make demo           build the page and serve it on http://localhost:$(PORT)"
 	@echo "make test           every test (native, wasm and the page in headless Chromium, lint); installs what it needs"
 	@echo "make bench          criterion benches of the whole pipeline, 1k to 1M words a side"
 	@echo "make bench-browser  the page in Chromium: drop to first paint, long tasks, sizes"
+	@echo "make bench-link-limit  the longest share link Chromium opens"
 	@echo "make bench-peers    copydesk (native, wasm, the page) against jsdiff and diff-match-patch, in one run"
 	@echo "make eval           precision, recall, granularity and plagdet on the PAN 2013 corpus"
 	@echo "make lint           rustfmt, clippy and rustdoc, warnings as errors"
+	@echo "make fuzz           each cargo-fuzz target for FUZZ_SECONDS (default $(FUZZ_SECONDS)); fuzz-smoke: $(FUZZ_SMOKE_SECONDS) s each"
 	@echo "make wasm           the optimised wasm module and its JS glue in pkg/"
 	@echo "make dist           the static site in dist/"
 
@@ -40,6 +47,13 @@ setup-rust:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (a few minutes)"; \
 	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --locked --force; \
+	fi
+
+# cargo-fuzz from crates.io; it runs on the stable toolchain (fuzz/run.sh sets RUSTC_BOOTSTRAP=1).
+setup-fuzz:
+	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
+	  echo "installing cargo-fuzz $(CARGO_FUZZ_VERSION) (a few minutes)"; \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked --force; \
 	fi
 
 # Debian's Chromium: a test tool's own browser download cannot reach its host here.
@@ -60,7 +74,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 wasm: setup-rust setup-node
 	cargo build --lib --profile wasm-release --target $(WASM_TARGET)
 	wasm-bindgen --target web --out-dir pkg --no-typescript $(WASM)
-	npx --no-install wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+	npx --no-install wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
 	  --enable-reference-types --enable-sign-ext pkg/copydesk_bg.wasm -o pkg/copydesk_bg.wasm
 	@echo "pkg/copydesk_bg.wasm: $$(stat -c %s pkg/copydesk_bg.wasm) bytes, $$(gzip -9c pkg/copydesk_bg.wasm | wc -c) gzipped"
 
@@ -74,6 +88,10 @@ dist: wasm
 	cp node_modules/@mozilla/readability/Readability.js dist/vendor/
 	cp -r tests/fixtures/wire tests/fixtures/short dist/examples/
 	rm -f dist/examples/*/README.md
+	@# The service worker's list of files to cache, headed by a hash of them all, which also names its cache.
+	cd dist && build=$$(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) \
+	  && { echo "$$build"; find . -type f ! -name sw.js ! -name precache.txt -printf '%P\n' | LC_ALL=C sort; } > precache.txt \
+	  && sed -i "s/@BUILD@/$$build/" sw.js
 
 demo: dist
 	@echo "copydesk: http://localhost:$(PORT)/ (Ctrl-C stops it)"
@@ -81,7 +99,7 @@ demo: dist
 
 # --- checks ----------------------------------------------------------------------------------------
 
-test: setup-rust setup-browser test-native test-wasm test-browser lint
+test: setup-rust setup-browser test-native test-wasm test-browser lint fuzz-smoke
 
 test-native:
 	cargo test --all-targets
@@ -100,14 +118,26 @@ lint: setup-rust
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
+# libFuzzer on the stable toolchain, seeded from tests/fixtures; prints executions per target and stops
+# at the first failure (its input in fuzz/artifacts/). FUZZ_SECONDS=600 make fuzz for a longer run.
+fuzz: setup-fuzz
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke: setup-fuzz
+	fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+
 bench:
 	cargo bench --bench pipeline
+
+# The longest share link Chromium opens, found by binary search (about a minute).
+bench-link-limit: dist setup-browser setup-node
+	COPYDESK_MEASURE_LINKS=1 npx --no-install playwright test link-limit
 
 # The page in Chromium: drop to first paint at 10k, 100k and 1M words a side, long tasks, sizes.
 bench-browser: dist setup-browser setup-node
 	node tests/browser/bench.mjs
 
-# Generates the pairs, then times every tool on them in one run (see benches/README.md): about 25 minutes,
+# Generates the pairs, then times every tool on them in one run (see benches/README.md): about 30 minutes,
 # most of it diff tools running into the cap. PEERS_SIZES, PEERS_CASES, PEERS_TOOLS, PEERS_CAP narrow it.
 # The native timer is a package of its own (benches/peers/native), built into the same target/.
 bench-peers: dist setup-browser setup-node

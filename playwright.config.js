@@ -6,6 +6,8 @@ const port = Number(process.env.COPYDESK_TEST_PORT ?? 8123);
 
 export default defineConfig({
   testDir: 'tests/browser',
+  // A measurement rather than a check (make bench-link-limit), so the test run does not list it.
+  testIgnore: process.env.COPYDESK_MEASURE_LINKS ? [] : ['**/link-limit.spec.js'],
   outputDir: 'test-results/playwright',
   reporter: 'line',
   workers: 2,

@@ -9,15 +9,21 @@ export { expect };
 /** Every test's page: an uncaught exception or a console error anywhere fails the test. */
 export const test = base.extend({
   page: async ({ page }, use) => {
-    const problems = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    const problems = watchProblems(page);
     await use(page);
     expect(problems).toEqual([]);
   },
 });
+
+/** Collects uncaught exceptions and console errors of a page (for pages a test opens itself). */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
 
 /** A fixture file's text, e.g. `fixture('wire/outlet-1.txt')`. */
 export function fixture(path) {
@@ -49,6 +55,15 @@ export async function dropFiles(page, files) {
   }, files);
 }
 
+/** Pastes text on the page outside any text field, as Ctrl+V does. */
+export async function pasteText(page, text) {
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}
+
 /** The five wire-story fixtures as files to drop. */
 export function wireFiles() {
   return ['wire.txt', 'outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'outlet-4.txt']
@@ -75,3 +90,54 @@ export async function saveScreenshot(page, name) {
   mkdirSync(folder, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, folder).pathname });
 }
+
+/** Waits until the work on the page is saved in the browser. */
+export async function expectSaved(page) {
+  await expect(page.locator('[data-save-state]')).toHaveText('Saved in this browser.');
+}
+
+/** The session the page saved in IndexedDB (what the store holds), read straight from the database. */
+export function savedSession(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('copydesk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('current').objectStore('current').get('session');
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  }));
+}
+
+/** Opens the "Share link" menu and returns the link it made (and copied). */
+export async function makeShareLink(page) {
+  await page.locator('[data-share-menu] summary').click();
+  await expect(page.locator('[data-share-status]')).toHaveText(/^Link copied|^Copy the link/);
+  const link = await page.locator('[data-share-url]').inputValue();
+  await page.keyboard.press('Escape');
+  return link;
+}
+
+/** Clicks `locator` (after opening its menu, if any) and returns the file it downloads: name and text. */
+export async function downloadFrom(page, menu, locator) {
+  if (menu) await page.locator(`${menu} summary`).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(locator).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), path, text: readFileSync(path, 'utf8') };
+}
+
+/**
+ * Paragraphs in many scripts, with emoji (skin tones, ZWJ sequences, flags), astral characters,
+ * combining marks, invisible characters and every kind of quote mark: for round trips that must be exact.
+ */
+export const MIXED_PARAGRAPHS = [
+  'Zoë Ångström and François Dvořák met at the café in Kraków; “naïve” plans, ‘rôles’, "straight" and \'single\' quotes, it’s l’été.',
+  'Η Ελλάδα ανακοίνωσε σήμερα νέα μέτρα για την προστασία των ακτών από τις καταιγίδες του χειμώνα.',
+  'أعلنت السلطات في طرطوس اليوم إغلاق الميناء بسبب العاصفة القوية التي ضربت الساحل السوري.',
+  '港口因风暴关闭，渔民们在周二早上返回了旧港。東京で記者会見が開かれた。서울에서 발표했다.',
+  'Reactions: 👍🏽 👩🏿‍💻 👨‍👩‍👧‍👦 🏳️‍🌈 🇸🇾 ❤️ 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎 ideographs.',
+  'Decomposed Cafe\u0301 and A\u030A beside precomposed Café and Å; zero\u200Bwidth, no\u00A0break, soft\u00ADhyphen, «guillemets» and „Gänsefüßchen“.',
+];

@@ -1,7 +1,7 @@
 // Documents coming in: dropped, pasted, decoded, extracted from HTML, or refused with a clear message
 // that leaves everything already loaded in place.
 
-import { documentNames, dropFiles, expect, expectCleanText, fixture, openPage, test, wireFiles } from './helpers.js';
+import { documentNames, dropFiles, expect, expectCleanText, fixture, openPage, pasteText, test, wireFiles } from './helpers.js';
 
 const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52];
 
@@ -70,11 +70,7 @@ test('pasted text becomes a named document, and a second one opens the pair', as
   await expect(page.locator('[data-empty-detail]')).toContainText('one more document');
 
   // A paste outside any text field adds a document too.
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, fixture('short/b.txt'));
+  await pasteText(page, fixture('short/b.txt'));
   await expect(documentNames(page)).toHaveCount(2);
   await expect(documentNames(page).nth(1)).toHaveValue('Pasted text 2');
   await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();

@@ -22,6 +22,16 @@ const VIEWS = {
     await page.locator('[data-tab="inline"]').click();
     await expect(page.locator('[data-inline] del').first()).toBeVisible();
   },
+  async 'share-menu'(page) {
+    await page.locator('[data-share-menu] summary').click();
+    await expect(page.locator('[data-share-status]')).toHaveText(/^Link copied|^Copy the link/);
+  },
+  async 'save-menu'(page) {
+    await page.locator('[data-matrix] tbody button[data-row]').first().click();
+    await expect(page.locator('[data-side="b"] mark[data-passage]').first()).toBeVisible();
+    await page.locator('[data-save-menu] summary').click();
+    await expect(page.locator('[data-export="html"]')).toBeEnabled();
+  },
 };
 
 for (const scheme of ['light', 'dark']) {

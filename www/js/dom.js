@@ -34,3 +34,16 @@ export function isTyping(event) {
 export function scrollBehavior() {
   return matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
 }
+
+/**
+ * Saves `content` as a file named `name`: a Blob behind an object URL, clicked as a download link. The
+ * content never leaves the browser; the URL is released once the download has surely started.
+ */
+export function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,10 +1,15 @@
 // Turns a dropped or picked file into a document, or into a message a person can act on. Decoding
 // follows what a browser does with a page: a byte order mark decides, else strict UTF-8, else
 // windows-1252 (and the user is told). Saved web pages are reduced to their article text by
-// Mozilla's Readability, the library behind Firefox's Reader View.
+// Mozilla's Readability, the library behind Firefox's Reader View. A comparison file (.copydesk.json)
+// is recognised by its name or its first characters and gives back the session it holds.
+
+import { isSessionFile, readSessionFile, SessionError } from './share.js';
 
 /** Larger files are refused: a 50 MB text is some eight million words, far beyond any article. */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** A comparison file holds several documents. */
+const MAX_SESSION_FILE_BYTES = 256 * 1024 * 1024;
 
 /** A file that cannot become a document; `message` says why, for the user. */
 class FileProblem extends Error {}
@@ -27,33 +32,62 @@ const HTML_NAME = /\.(html?|xhtml)$/i;
 const HTML_START = /^\s*(<!doctype html|<html[\s>])/i;
 
 /**
- * Reads one file into a document `{name, text, source: 'file', note}`.
+ * Reads a dropped or picked file: a comparison file (.copydesk.json, see share.js) gives the session it
+ * holds, `{session, problems}`; any other file a document, `{document}`.
  * @param {File} file
- * @throws {FileProblem} when the file is empty, too large, binary or has no words
+ * @throws {FileProblem} when the file is empty, too large, binary, has no words, or is a damaged comparison file
  */
-export async function readFile(file) {
+export async function readInput(file) {
   if (file.size === 0) throw new FileProblem(`“${file.name}” is empty.`);
-  if (file.size > MAX_FILE_BYTES) {
-    throw new FileProblem(`“${file.name}” is too large (${megabytes(file.size)}); copydesk opens files up to ${megabytes(MAX_FILE_BYTES)}.`);
+  const limit = isSessionFile(file.name, '') ? MAX_SESSION_FILE_BYTES : MAX_FILE_BYTES;
+  if (file.size > limit) {
+    throw new FileProblem(`“${file.name}” is too large (${megabytes(file.size)}); copydesk opens files up to ${megabytes(limit)}.`);
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const binaryKind = sniffBinary(bytes);
   if (binaryKind) {
     throw new FileProblem(`“${file.name}” looks like ${binaryKind}, not text. Copy the article’s text and use “Paste text” instead.`);
   }
+  const { text, encoding } = decode(bytes);
+  if (isSessionFile(file.name, text.slice(0, 200))) return readComparisonFile(file.name, text, encoding);
+  return { document: await documentOf(file.name, text, encoding) };
+}
+
+/**
+ * Reads one file into a document `{name, text, source: 'file', note}`.
+ * @param {File} file
+ * @throws {FileProblem} as readInput does, and for a comparison file, which is no document
+ */
+export async function readFile(file) {
+  const input = await readInput(file);
+  if (input.session) throw new FileProblem(`“${file.name}” is a comparison file: drop it on the page to open it.`);
+  return input.document;
+}
+
+async function documentOf(name, decoded, encoding) {
   const notes = [];
-  const { text: decoded, encoding } = decode(bytes);
   if (encoding === 'windows-1252') notes.push('not valid UTF-8, decoded as windows-1252');
   else if (encoding !== 'utf-8') notes.push(`decoded as ${encoding.toUpperCase()}`);
   let text = decoded;
-  if (HTML_NAME.test(file.name) || HTML_START.test(decoded.slice(0, 1000))) {
+  if (HTML_NAME.test(name) || HTML_START.test(decoded.slice(0, 1000))) {
     const article = await articleText(decoded);
     text = article.text;
     notes.push(article.note);
   }
   text = normalizeText(text);
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new FileProblem(`“${file.name}” contains no words.`);
-  return { name: file.name, text, source: 'file', note: notes.join('; ') };
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new FileProblem(`“${name}” contains no words.`);
+  return { name, text, source: 'file', note: notes.join('; ') };
+}
+
+/** A comparison file must be the UTF-8 it was written as: any other reading would change its texts. */
+function readComparisonFile(name, text, encoding) {
+  if (encoding !== 'utf-8') throw new FileProblem(`“${name}” is a damaged comparison file: it is not valid UTF-8.`);
+  try {
+    return readSessionFile(text);
+  } catch (error) {
+    if (error instanceof SessionError) throw new FileProblem(`“${name}”: ${error.message}`);
+    throw error;
+  }
 }
 
 /** What to tell the user about a file that could not be read. */

@@ -52,29 +52,32 @@ export function parseOptionValue(field, raw) {
 }
 
 /**
- * Reads options from a query string. Invalid values fall back to the default and are reported.
+ * Reads options from a query string, on top of `base` (the options saved last time, or the defaults).
+ * Invalid values fall back to the base value and are reported.
  * @param {string} search like `?min=12&case=0`
  * @param {object} defaults the engine's defaults
+ * @param {object} [base] the options the query changes
  * @returns {{ options: object, problems: string[] }}
  */
-export function optionsFromQuery(search, defaults) {
+export function optionsFromQuery(search, defaults, base = defaults) {
   const params = new URLSearchParams(search);
-  const options = { ...defaults };
+  const options = { ...base };
   const problems = [];
   for (const field of OPTION_FIELDS) {
     const raw = params.get(field.key);
     if (raw === null) continue;
     const parsed = parseOptionValue(field, raw);
     if ('value' in parsed) options[field.name] = parsed.value;
-    else problems.push(`Ignored ${field.key}=${raw} in the address: ${field.label} ${parsed.problem}. Using the default, ${formatDefault(field, defaults)}.`);
+    else problems.push(`Ignored ${field.key}=${raw} in the address: ${field.label} ${parsed.problem}. Using ${fallback(field, defaults, base)}.`);
   }
   return { options, problems };
 }
 
-function formatDefault(field, defaults) {
-  const value = defaults[field.name];
-  if (field.type === 'boolean') return value ? 'on' : 'off';
-  return `${value} ${field.unit}`;
+function fallback(field, defaults, base) {
+  const value = base[field.name];
+  const which = value === defaults[field.name] ? 'the default' : 'the saved value';
+  if (field.type === 'boolean') return `${which}, ${value ? 'on' : 'off'}`;
+  return `${which}, ${value} ${field.unit}`;
 }
 
 /**

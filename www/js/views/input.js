@@ -1,19 +1,23 @@
 // Every way a document comes in: files dropped anywhere on the page, the file picker, the "Paste text"
-// dialog, a paste outside any text field, and the built-in examples.
+// dialog, a paste outside any text field, and the built-in examples. A comparison file (.copydesk.json)
+// dropped or picked opens the comparison it holds.
 
 import { h, isTyping, onAction } from '../dom.js';
 import { EXAMPLES, openExample } from '../examples.js';
-import { normalizeText, problemMessage, readFile } from '../files.js';
+import { normalizeText, problemMessage, readInput } from '../files.js';
 
-/** @param {import('../store.js').Store} store */
-export function mountInput(store) {
+/**
+ * @param {import('../store.js').Store} store
+ * @param {import('../session.js').SessionKeeper} keeper
+ */
+export function mountInput(store, keeper) {
   const picker = document.querySelector('[data-file-input]');
   onAction(document.body, 'pick-files', () => picker.click());
   picker.addEventListener('change', () => {
-    addFiles(store, [...picker.files]);
+    addFiles(store, keeper, [...picker.files]);
     picker.value = '';
   });
-  watchDrops(store, document.querySelector('[data-drop-overlay]'));
+  watchDrops(document.querySelector('[data-drop-overlay]'), (files) => addFiles(store, keeper, files));
   mountPasteDialog(store, document.querySelector('[data-paste-dialog]'));
   document.addEventListener('paste', (event) => {
     const text = event.clipboardData?.getData('text/plain') ?? '';
@@ -28,21 +32,29 @@ export function mountInput(store) {
 
 /**
  * Reads files into documents. A file that cannot be read gets a message and is left out; the others
- * are added, and nothing already loaded is touched.
+ * are added, and nothing already loaded is touched. A comparison file opens its comparison in place of
+ * the documents on the page (which stay as earlier work); documents dropped with it join it.
  */
-async function addFiles(store, files) {
-  const outcomes = await Promise.allSettled(files.map(readFile));
+async function addFiles(store, keeper, files) {
+  const outcomes = await Promise.allSettled(files.map(readInput));
   const documents = [];
+  const sessions = [];
   outcomes.forEach((outcome, index) => {
-    if (outcome.status === 'fulfilled') documents.push(outcome.value);
-    else store.say({ tone: 'error', text: problemMessage(files[index], outcome.reason) });
+    if (outcome.status === 'rejected') store.say({ tone: 'error', text: problemMessage(files[index], outcome.reason) });
+    else if (outcome.value.session) sessions.push({ file: files[index], read: outcome.value });
+    else documents.push(outcome.value.document);
   });
+  if (sessions.length > 0) {
+    const [first, ...others] = sessions;
+    await keeper.open(first.read, { what: `the comparison file “${first.file.name}”` });
+    for (const { file } of others) store.say({ tone: 'info', text: `“${file.name}” was not opened: one comparison opens at a time.` });
+  }
   if (documents.length > 0) store.addDocuments(documents);
   for (const { name, note } of documents) if (note) store.say({ tone: 'info', text: `“${name}”: ${note}.` });
 }
 
-/** Shows the overlay while files are dragged over the page and adds them when dropped. */
-function watchDrops(store, overlay) {
+/** Shows the overlay while files are dragged over the page and hands them to `onDrop` when dropped. */
+function watchDrops(overlay, onDrop) {
   // dragenter and dragleave fire for every element crossed; the depth says whether we are still inside.
   let depth = 0;
   const carriesFiles = (event) => event.dataTransfer?.types.includes('Files');
@@ -70,7 +82,7 @@ function watchDrops(store, overlay) {
     if (!carriesFiles(event)) return;
     event.preventDefault();
     hide();
-    addFiles(store, [...event.dataTransfer.files]);
+    onDrop([...event.dataTransfer.files]);
   });
 }
 

@@ -9,6 +9,7 @@
 
 import { isTyping, onAction, scrollBehavior } from '../dom.js';
 import { count } from '../format.js';
+import { sidePieces } from '../passages.js';
 import { writePieces } from '../render.js';
 import { followResult } from './follow-result.js';
 
@@ -37,9 +38,10 @@ export function mountSideBySide(store, root) {
       reset(passages, passages === 0 ? 'No shared passages' : count(passages, 'shared passage'));
       const total = documents[0].text.length + documents[1].text.length;
       const done = { a: 0, b: 0 };
+      const wrappers = { mark: (passage, n) => markWrap(passage, n, passages), edit: editWrap };
       return Promise.all(['a', 'b'].map((side, index) => {
         const text = documents[index].text;
-        return writePieces(texts[side], sidePieces(text, result.passages, side), {
+        return writePieces(texts[side], sidePieces(text, result.passages, side, wrappers), {
           signal,
           total: text.length,
           onProgress: (written) => {
@@ -156,36 +158,6 @@ function placeholder() {
   element.className = 'placeholder';
   element.textContent = 'Comparing…';
   return element;
-}
-
-/**
- * The pieces of one side's text: plain text between passages, each passage in its mark, edits in theirs.
- * @param {string} text
- * @param {object[]} passages in A's order, as the engine returns them
- * @param {'a' | 'b'} side
- */
-function* sidePieces(text, passages, side) {
-  const inOrder = passages.map((passage, index) => ({ passage, index })).sort((x, y) => x.passage[side][0] - y.passage[side][0]);
-  let at = 0;
-  for (const { passage, index } of inOrder) {
-    const [start, end] = passage[side];
-    if (start > at) yield { text: text.slice(at, start), wraps: [] };
-    const mark = markWrap(passage, index, passages.length);
-    let cursor = start;
-    for (const [editStart, editEnd] of editRanges(passage, side)) {
-      if (editStart > cursor) yield { text: text.slice(cursor, editStart), wraps: [mark] };
-      yield { text: text.slice(editStart, editEnd), wraps: [mark, editWrap(editStart === editEnd)] };
-      cursor = editEnd;
-    }
-    if (end > cursor) yield { text: text.slice(cursor, end), wraps: [mark] };
-    at = end;
-  }
-  if (at < text.length) yield { text: text.slice(at), wraps: [] };
-}
-
-function editRanges(passage, side) {
-  const ranges = passage.edits.map(([aStart, aEnd, bStart, bEnd]) => (side === 'a' ? [aStart, aEnd] : [bStart, bEnd]));
-  return ranges.sort((x, y) => x[0] - y[0]);
 }
 
 function markWrap(passage, index, total) {

@@ -21,8 +21,8 @@ export function mountStats(store, root) {
   render();
 }
 
-/** Each figure as [value, detail]; placeholders while the comparison runs. */
-function figuresOf(result, options) {
+/** Each figure as [value, detail]; placeholders while the comparison runs. The HTML report shows the same. */
+export function figuresOf(result, options) {
   if (!result) return { a: ['…', 'comparing'], b: ['…', 'comparing'], passages: ['…', null], longest: ['…', null] };
   const passages = result.passages.length;
   const edited = result.passages.filter((passage) => !passage.exact).length;

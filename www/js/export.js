@@ -1,0 +1,274 @@
+// The pair on show, exported three ways: a self-contained HTML report (both texts with the page's
+// highlights, the figures and the list of passages; no script, so it opens anywhere, offline), the
+// command line's JSON (`copydesk compare --format json`) and PAN text-alignment XML (`--format pan`).
+//
+// The page's offsets are UTF-16 code units (JavaScript strings); the command line's are Unicode code
+// points. A character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph) is two
+// code units and one code point, so every offset is converted (see codePoints).
+//
+// The report is built with DOM calls and serialized by the browser: user text only ever becomes text
+// nodes and attribute values, which the serializer escapes; only the fixed head is written as text. A
+// Content-Security-Policy in the report forbids scripts and every fetch, so even a text that looked
+// like markup could do nothing.
+
+import { h } from './dom.js';
+import { count, number } from './format.js';
+import { OPTION_FIELDS } from './options.js';
+import { sidePieces } from './passages.js';
+import { figuresOf } from './views/stats.js';
+
+/**
+ * @typedef {{ name: string, text: string }} Side
+ * @typedef {{ a: Side, b: Side, result: object, options: object }} PairExport
+ */
+
+/**
+ * Converts UTF-16 offsets into `text` to code point offsets: every surrogate pair wholly before an
+ * offset counts once instead of twice. A lone surrogate counts as one, as in the engine (which reads
+ * it as U+FFFD).
+ * @param {string} text
+ * @returns {(offset: number) => number}
+ */
+export function codePoints(text) {
+  /** Where each surrogate pair ends (the index after its low surrogate), in order. */
+  const pairEnds = [];
+  for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) pairEnds.push(match.index + 2);
+  return (offset) => {
+    let low = 0;
+    let high = pairEnds.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (pairEnds[middle] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return offset - low;
+  };
+}
+
+/**
+ * The command line's JSON report (README.md), with code point offsets, pretty-printed as serde_json
+ * prints it (two spaces, `1.0` for a whole ratio, a final line break).
+ * @param {PairExport} pair
+ */
+export function reportJson({ a, b, result }) {
+  const [cpA, cpB] = [codePoints(a.text), codePoints(b.text)];
+  const range = (convert, start, end) => ({ start: convert(start), end: convert(end) });
+  const side = (doc, convert, stats) => ({
+    name: doc.name,
+    chars: convert(doc.text.length),
+    words: stats.words,
+    shared_words: stats.shared_words,
+    shared_ratio: stats.shared_ratio,
+  });
+  const report = {
+    a: side(a, cpA, result.a),
+    b: side(b, cpB, result.b),
+    passages: result.passages.map((passage) => ({
+      a: range(cpA, ...passage.a),
+      b: range(cpB, ...passage.b),
+      words: passage.words,
+      exact: passage.exact,
+      edits: passage.edits.map(([aStart, aEnd, bStart, bEnd]) => ({ a: range(cpA, aStart, aEnd), b: range(cpB, bStart, bEnd) })),
+    })),
+    longest_passage_words: result.longest_passage_words,
+  };
+  return `${JSON.stringify(report, null, 2).replace(/^( {4}"shared_ratio": )(\d+)$/gm, '$1$2.0')}\n`;
+}
+
+/**
+ * PAN text-alignment XML, as the command line writes it: A is the suspicious document ("this"), B the
+ * source; offsets and lengths in code points.
+ * @param {PairExport} pair
+ */
+export function reportPan({ a, b, result }) {
+  const [cpA, cpB] = [codePoints(a.text), codePoints(b.text)];
+  const features = result.passages.map(({ a: [aStart, aEnd], b: [bStart, bEnd] }) => {
+    const [thisOffset, sourceOffset] = [cpA(aStart), cpB(bStart)];
+    return `<feature name="detected-plagiarism" this_offset="${thisOffset}" this_length="${cpA(aEnd) - thisOffset}" `
+      + `source_reference="${xmlAttribute(b.name)}" source_offset="${sourceOffset}" source_length="${cpB(bEnd) - sourceOffset}" />\n`;
+  });
+  return `<document reference="${xmlAttribute(a.name)}">\n${features.join('')}</document>\n`;
+}
+
+/**
+ * An attribute value escaped as the command line escapes it; in addition, the white space XML would
+ * fold is written as a character reference, and characters XML 1.0 cannot hold become U+FFFD.
+ */
+function xmlAttribute(text) {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
+    .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
+    .replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
+}
+
+/**
+ * The HTML report: one file that needs nothing else. Passages are <mark id="a-N"> / <mark id="b-N">,
+ * each numbered with a link to the same passage in the other text; the list of passages links to both.
+ * @param {PairExport & { made: Date }} pair
+ * @returns {string}
+ */
+export function reportHtml({ a, b, result, options, made }) {
+  const figures = figuresOf(result, options);
+  const body = h('body', {},
+    h('header', {},
+      h('p', { class: 'kicker' }, 'copydesk report'),
+      h('h1', {}, 'What ', h('bdi', {}, `“${a.name}”`), ' and ', h('bdi', {}, `“${b.name}”`), ' share'),
+      h('p', { class: 'muted' }, `Made ${made.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. Options: ${optionsSummary(options)}.`)),
+    h('dl', { class: 'stats' },
+      stat(`A · ${a.name}`, ...figures.a),
+      stat(`B · ${b.name}`, ...figures.b),
+      stat('Shared passages', ...figures.passages),
+      stat('Longest passage', ...figures.longest)),
+    h('p', { class: 'legend muted' },
+      h('mark', { class: 'exact' }, 'Solid underline'), ': a passage both texts share word for word. ',
+      h('mark', { class: 'edited' }, 'Dashed'), ': shared with small edits, ',
+      h('span', { class: 'edit' }, 'wavy'), ' on the edited words, ', h('span', { class: 'edit gap' }), ' where words are missing. ',
+      'The number before a passage links to it in the other text.'),
+    h('section', { class: 'texts', 'aria-label': 'The two texts' },
+      textColumn('a', a, result.passages),
+      textColumn('b', b, result.passages)),
+    passageList(a, b, result.passages));
+  const title = h('title', {}, `copydesk: “${a.name}” and “${b.name}”`);
+  // The head is fixed text apart from the title. The elements are never attached to a document (the
+  // page's own CSP would refuse the report's inline style); outerHTML serializes them, escaping the
+  // text of text nodes and the values of attributes.
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="copydesk">
+${title.outerHTML}
+<style>${REPORT_CSS}</style>
+</head>
+${body.outerHTML}
+</html>
+`;
+}
+
+const OTHER = { a: 'b', b: 'a' };
+
+function textColumn(side, doc, passages) {
+  const text = h('div', { class: 'text', dir: 'auto' });
+  const wrappers = {
+    mark: (passage, index) => ({
+      create(continued) {
+        const kind = passage.exact ? 'exact' : 'edited';
+        if (continued) return h('mark', { class: kind });
+        const n = String(index + 1);
+        return h('mark', { class: kind, id: `${side}-${n}` },
+          h('a', { class: 'badge', href: `#${OTHER[side]}-${n}`, title: `Passage ${n} in ${OTHER[side].toUpperCase()}` }, n));
+      },
+    }),
+    edit: (isGap) => ({ create: () => h('span', { class: isGap ? 'edit gap' : 'edit' }) }),
+  };
+  writeInline(text, sidePieces(doc.text, passages, side, wrappers));
+  return h('article', { class: 'column' },
+    h('h2', {}, h('span', { class: 'side' }, side.toUpperCase()), ' ', h('bdi', {}, doc.name)),
+    text);
+}
+
+/** Writes pieces into `container`, keeping the wrappers two pieces share as one element. */
+function writeInline(container, pieces) {
+  /** @type {{ wrap: object, element: Element }[]} */
+  const open = [];
+  for (const { text, wraps } of pieces) {
+    let kept = 0;
+    while (kept < wraps.length && kept < open.length && open[kept].wrap === wraps[kept]) kept += 1;
+    open.length = kept;
+    for (const wrap of wraps.slice(kept)) {
+      const element = wrap.create(false);
+      (open.at(-1)?.element ?? container).append(element);
+      open.push({ wrap, element });
+    }
+    (open.at(-1)?.element ?? container).append(text);
+  }
+}
+
+function passageList(a, b, passages) {
+  if (passages.length === 0) return h('section', { class: 'passages' }, h('h2', {}, 'Shared passages'), h('p', {}, 'None.'));
+  return h('section', { class: 'passages' },
+    h('h2', {}, 'Shared passages'),
+    h('table', {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Words'),
+        h('th', { scope: 'col' }, h('bdi', {}, `A · ${a.name}`)), h('th', { scope: 'col' }, h('bdi', {}, `B · ${b.name}`)))),
+      h('tbody', {}, ...passages.map((passage, index) => {
+        const n = String(index + 1);
+        return h('tr', {},
+          h('th', { scope: 'row' }, n),
+          h('td', {}, number(passage.words), passage.exact ? '' : h('span', { class: 'muted' }, ' with edits')),
+          h('td', { dir: 'auto' }, h('a', { href: `#a-${n}` }, preview(a.text.slice(...passage.a)))),
+          h('td', { dir: 'auto' }, h('a', { href: `#b-${n}` }, preview(b.text.slice(...passage.b)))));
+      }))));
+}
+
+/** A passage on one line, shortened in the middle past 160 characters (as the command line does). */
+function preview(text) {
+  const MAX = 160;
+  const flat = text.split(/\s+/).filter(Boolean).join(' ');
+  const characters = [...flat];
+  if (characters.length <= MAX) return flat;
+  return `${characters.slice(0, MAX / 2).join('').trimEnd()} … ${characters.slice(-MAX / 2).join('').trimStart()}`;
+}
+
+function optionsSummary(options) {
+  return OPTION_FIELDS.map((field) => {
+    const value = options[field.name];
+    return `${field.label.toLowerCase()} ${field.type === 'boolean' ? (value ? 'on' : 'off') : count(value, field.unit.replace(/s$/, ''))}`;
+  }).join(', ');
+}
+
+function stat(term, value, detail) {
+  return h('div', {}, h('dt', {}, term), h('dd', {}, h('strong', {}, value), detail ? ` ${detail}` : ''));
+}
+
+/** A file name for an export of the pair: both names, without what file systems refuse. */
+export function exportFileName(a, b, extension) {
+  const stem = (name) => name.replace(/\.[^.]{1,8}$/, '').replace(/[\p{Cc}\\/:*?"<>|]+/gu, '-').trim().slice(0, 60) || 'document';
+  return `${stem(a.name)} vs ${stem(b.name)}.${extension}`;
+}
+
+/** No script, no fetch of any kind: only the report's own style. */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+const REPORT_CSS = `
+:root { color-scheme: light dark; --ink: light-dark(#1c1d21, #e7e6e2); --bg: light-dark(#fff, #17191c);
+  --muted: light-dark(#585a61, #a3a5ab); --line: light-dark(#dedad0, #33373d);
+  --exact-bg: rgb(86 180 233 / 0.22); --exact-line: light-dark(#0072b2, #56b4e9);
+  --edited-bg: rgb(230 159 0 / 0.2); --edited-line: light-dark(#a86400, #e69f00);
+  --edit-bg: rgb(213 94 0 / 0.18); --edit-line: light-dark(#d55e00, #ff8a4c); }
+body { margin: 0 auto; max-width: 90rem; padding: 1.5rem 2rem 3rem; background: var(--bg); color: var(--ink);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+h1 { margin: 0.2rem 0 0.4rem; font: 700 1.6rem/1.25 Charter, Georgia, "Noto Serif", serif; }
+h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
+.kicker { margin: 0; color: var(--muted); font-size: 0.8rem; letter-spacing: 0.06em; text-transform: uppercase; }
+.muted { color: var(--muted); }
+.stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0.5rem; margin: 1rem 0; }
+.stats div { padding: 0.4rem 0.75rem; border: 1px solid var(--line); border-radius: 8px; }
+.stats dt { color: var(--muted); font-size: 0.8rem; overflow-wrap: anywhere; }
+.stats dd { margin: 0; }
+.stats strong { font-size: 1.15rem; }
+.legend { font-size: 0.85rem; }
+.texts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.5rem; margin: 1.5rem 0; }
+.column { min-width: 0; }
+.column h2 { padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.side { display: inline-block; min-width: 1.4em; padding: 0 0.3em; border-radius: 4px; background: var(--ink); color: var(--bg); text-align: center; }
+.text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.02rem/1.65 Charter, Georgia, "Noto Serif", serif; }
+mark { color: inherit; background: var(--exact-bg); border-bottom: 2px solid var(--exact-line);
+  box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+mark.edited { background: var(--edited-bg); border-bottom-style: dashed; border-bottom-color: var(--edited-line); }
+mark:target { outline: 3px solid var(--exact-line); }
+.badge { margin-right: 0.3em; padding: 0.1em 0.35em; border-radius: 3px; background: var(--exact-line); color: #fff;
+  font: 700 0.65rem/1 system-ui, sans-serif; text-decoration: none; vertical-align: 0.3em; }
+mark.edited .badge { background: #8a5200; }
+.edit { background: var(--edit-bg); text-decoration: underline wavy var(--edit-line) 1.5px; text-underline-offset: 0.22em; }
+.edit.gap { background: none; text-decoration: none; }
+.edit.gap::before { content: "‸"; color: var(--edit-line); font-weight: 700; }
+table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+td a { color: inherit; }
+@media (max-width: 50rem) { .texts { grid-template-columns: minmax(0, 1fr); } body { padding: 1rem; } }
+@media print { .texts { grid-template-columns: minmax(0, 1fr); } }
+`;

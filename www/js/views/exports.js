@@ -1,0 +1,57 @@
+// The "Save & export" menu: the whole session as a comparison file (.copydesk.json), and the pair on
+// show as an HTML report, the command line's JSON or PAN XML. Files are made in the page and saved
+// through a Blob: nothing is sent anywhere.
+
+import { download, onAction } from '../dom.js';
+import { exportFileName, reportHtml, reportJson, reportPan } from '../export.js';
+import { sessionOf } from '../session.js';
+import { SESSION_FILE_SUFFIX, sessionFileText } from '../share.js';
+
+const EXPORTS = {
+  html: { extension: 'html', type: 'text/html;charset=utf-8', make: (pair) => reportHtml({ ...pair, made: new Date() }) },
+  json: { extension: 'json', type: 'application/json', make: reportJson },
+  pan: { extension: 'xml', type: 'application/xml', make: reportPan },
+};
+
+/**
+ * @param {import('../store.js').Store} store
+ * @param {HTMLDetailsElement} menu
+ */
+export function mountExports(store, menu) {
+  const note = menu.querySelector('[data-export-note]');
+  const buttons = [...menu.querySelectorAll('[data-export]')];
+  const update = () => {
+    const ready = Boolean(pairOnShow(store));
+    for (const button of buttons) button.disabled = !ready;
+    note.hidden = ready;
+    note.textContent = store.shownPair ? 'Ready once the comparison is done.' : 'Open a pair of documents (a cell of the table) to export it.';
+  };
+  for (const type of ['documents', 'pair', 'results', 'options']) store.addEventListener(type, update);
+  update();
+
+  menu.addEventListener('click', (event) => {
+    const button = event.target.closest('[data-export]');
+    const pair = pairOnShow(store);
+    if (!button || !pair) return;
+    const { extension, type, make } = EXPORTS[button.dataset.export];
+    download(exportFileName(pair.a, pair.b, extension), type, make(pair));
+    menu.open = false;
+  });
+
+  // The comparison file is offered here and, for a link too long to share, in the share menu.
+  onAction(document.body, 'download-session', (button) => {
+    const stamp = new Date().toISOString().slice(0, 16).replace('T', ' ').replace(':', '-');
+    download(`comparison ${stamp}${SESSION_FILE_SUFFIX}`, 'application/json', sessionFileText(sessionOf(store)));
+    const container = button.closest('details');
+    if (container) container.open = false;
+  });
+}
+
+/** The pair on show with its comparison, or null while there is none. */
+function pairOnShow(store) {
+  const pair = store.shownPair;
+  const result = pair && store.resultFor(pair);
+  if (!result) return null;
+  const [a, b] = pair.map((id) => store.document(id));
+  return { a, b, result, options: store.options };
+}
