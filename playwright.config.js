@@ -12,6 +12,9 @@ export default defineConfig({
   reporter: 'line',
   workers: 2,
   timeout: 60_000,
+  // How long an expectation waits for the page to get there, not a time limit on the page: saving to
+  // IndexedDB on a loaded two-core machine has taken over 5 s (the default).
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
