@@ -8,6 +8,8 @@ SHELL := bash
 .DEFAULT_GOAL := help
 
 PORT ?= 8000
+# Where `make dist` builds the site; another directory lets two builds be tested side by side.
+DIST ?= dist
 CORPUS ?= ../shared/corpora/pan13-text-alignment-no-obfuscation
 WASM_TARGET := wasm32-unknown-unknown
 # wasm-bindgen-cli must equal the crate's exact pin, or the generated glue refuses the module.
@@ -78,24 +80,24 @@ wasm: setup-rust setup-node
 	  --enable-reference-types --enable-sign-ext pkg/copydesk_bg.wasm -o pkg/copydesk_bg.wasm
 	@echo "pkg/copydesk_bg.wasm: $$(stat -c %s pkg/copydesk_bg.wasm) bytes, $$(gzip -9c pkg/copydesk_bg.wasm | wc -c) gzipped"
 
-# The static site: the page, the wasm module, Readability for saved web pages, and the built-in
-# examples (the test fixtures, so there is one copy of each text). Relative paths only.
+# The static site in $(DIST): the page, the wasm module, Readability for saved web pages, and the
+# built-in examples (the test fixtures, so there is one copy of each text). Relative paths only.
 dist: wasm
-	rm -rf dist
-	mkdir -p dist/pkg dist/vendor dist/examples
-	cp -r www/. dist/
-	cp pkg/copydesk.js pkg/copydesk_bg.wasm dist/pkg/
-	cp node_modules/@mozilla/readability/Readability.js dist/vendor/
-	cp -r tests/fixtures/wire tests/fixtures/short dist/examples/
-	rm -f dist/examples/*/README.md
+	rm -rf $(DIST)
+	mkdir -p $(DIST)/pkg $(DIST)/vendor $(DIST)/examples
+	cp -r www/. $(DIST)/
+	cp pkg/copydesk.js pkg/copydesk_bg.wasm $(DIST)/pkg/
+	cp node_modules/@mozilla/readability/Readability.js $(DIST)/vendor/
+	cp -r tests/fixtures/wire tests/fixtures/short $(DIST)/examples/
+	rm -f $(DIST)/examples/*/README.md
 	@# The service worker's list of files to cache, headed by a hash of them all, which also names its cache.
-	cd dist && build=$$(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) \
+	cd $(DIST) && build=$$(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) \
 	  && { echo "$$build"; find . -type f ! -name sw.js ! -name precache.txt -printf '%P\n' | LC_ALL=C sort; } > precache.txt \
 	  && sed -i "s/@BUILD@/$$build/" sw.js
 
 demo: dist
 	@echo "copydesk: http://localhost:$(PORT)/ (Ctrl-C stops it)"
-	python3 -m http.server --bind 127.0.0.1 --directory dist $(PORT)
+	python3 -m http.server --bind 127.0.0.1 --directory $(DIST) $(PORT)
 
 # --- checks ----------------------------------------------------------------------------------------
 
@@ -109,9 +111,9 @@ test-wasm: setup-rust setup-browser
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=$$(command -v chromedriver) \
 	  cargo test --target $(WASM_TARGET) --test wasm
 
-# Playwright drives Debian's Chromium against dist/ served on localhost (see playwright.config.js).
+# Playwright drives Debian's Chromium against $(DIST) served on localhost (see playwright.config.js).
 test-browser: dist setup-browser setup-node
-	npx --no-install playwright test
+	COPYDESK_DIST=$(DIST) npx --no-install playwright test
 
 lint: setup-rust
 	cargo fmt --check

@@ -1,8 +1,9 @@
 // Browser tests: Debian's Chromium (a test tool's own browser download cannot reach its host here)
-// against the built site in dist/, served on localhost by Python's static server.
+// against the built site (dist/, or COPYDESK_DIST), served on localhost by Python's static server.
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.COPYDESK_TEST_PORT ?? 8123);
+const site = process.env.COPYDESK_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -25,7 +26,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `python3 -m http.server --bind 127.0.0.1 --directory dist ${port}`,
+    command: `python3 -m http.server --bind 127.0.0.1 --directory ${site} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     // Python's server logs every request on stderr; the tests say what failed.
