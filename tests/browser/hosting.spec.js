@@ -6,10 +6,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentNames, dropFiles, expect, fixture, makeShareLink, saveScreenshot, test, watchProblems } from './helpers.js';
 
-const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const DIST = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.COPYDESK_DIST ?? 'dist');
 const ROOT = fileURLToPath(new URL('../../test-results/hosting-root', import.meta.url));
 
 test.describe.configure({ mode: 'serial' });
