@@ -41,29 +41,36 @@ impl Flags {
     }
 }
 
-/// The flags of each compared token of `prepared`, a tokenization of `text`.
+/// The flags of each compared token of `prepared`, a tokenization of `text`. One pass: what a token's
+/// flags need of its neighbours (the sentence end before it, the white space before it) is carried over.
 pub(crate) fn flags(prepared: &Prepared, text: &str) -> Vec<Flags> {
-    let token_text = |i: usize| &text[prepared.tokens[prepared.compared[i] as usize].span.range()];
-    let ends_sentence = |i: usize| matches!(token_text(i), "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।");
-    let gap_after = |i: usize| {
-        let end = prepared.tokens[prepared.compared[i] as usize].span.end;
-        let next = prepared.compared.get(i + 1).map_or(text.len(), |&t| prepared.tokens[t as usize].span.start);
-        &text[end..next]
-    };
+    let span = |i: usize| prepared.tokens[prepared.compared[i] as usize].span;
     let count = prepared.compared.len();
-    (0..count)
-        .map(|i| {
-            let punct = !prepared.is_word(i);
-            let spaced_after = gap_after(i).starts_with(char::is_whitespace) || i + 1 == count;
-            let spaced_before = i == 0 || gap_after(i - 1).starts_with(char::is_whitespace);
-            let boundary =
-                ends_sentence(i) || (punct && i > 0 && ends_sentence(i - 1)) || gap_after(i).matches('\n').count() >= 2;
-            let mut bits = 0;
-            bits |= if punct { 0 } else { Flags::WORD };
-            bits |= if boundary { Flags::BOUNDARY_AFTER } else { 0 };
-            bits |= if punct && (ends_sentence(i) || spaced_after) { Flags::NO_START } else { 0 };
-            bits |= if punct && spaced_before { Flags::NO_END } else { 0 };
-            Flags(bits)
-        })
-        .collect()
+    let mut flags = Vec::with_capacity(count);
+    let (mut after_sentence_end, mut spaced_before) = (false, true);
+    for i in 0..count {
+        let (token, next) = (span(i), if i + 1 < count { span(i + 1).start } else { text.len() });
+        let gap = &text[token.end..next];
+        let punct = !prepared.is_word(i);
+        let ends_sentence = punct && ends_sentence(&text[token.range()]);
+        let spaced_after = gap.starts_with(char::is_whitespace);
+        let boundary = ends_sentence || (punct && after_sentence_end) || blank_line(gap);
+        let mut bits = 0;
+        bits |= if punct { 0 } else { Flags::WORD };
+        bits |= if boundary { Flags::BOUNDARY_AFTER } else { 0 };
+        bits |= if punct && (ends_sentence || spaced_after || i + 1 == count) { Flags::NO_START } else { 0 };
+        bits |= if punct && spaced_before { Flags::NO_END } else { 0 };
+        flags.push(Flags(bits));
+        (after_sentence_end, spaced_before) = (ends_sentence, spaced_after);
+    }
+    flags
+}
+
+fn ends_sentence(token: &str) -> bool {
+    matches!(token, "." | "!" | "?" | "…" | "。" | "！" | "？" | "؟" | "।")
+}
+
+/// Whether white space `gap` holds an empty line: two line breaks or more.
+fn blank_line(gap: &str) -> bool {
+    gap.bytes().filter(|&b| b == b'\n').nth(1).is_some()
 }
