@@ -37,6 +37,9 @@ pub(crate) struct Ignore {
 pub(crate) struct Interner<'t> {
     folding: Folding,
     ignore: Ignore,
+    /// Raw tokens of up to [`SHORT`] bytes, packed into an integer ([`short_key`]): most words are this
+    /// short, and an integer key hashes and compares in one step where a string key calls `memcmp`.
+    by_short: FxHashMap<u64, u32>,
     by_raw: FxHashMap<&'t str, u32>,
     by_key: FxHashMap<String, u32>,
     keys: Vec<String>,
@@ -44,7 +47,14 @@ pub(crate) struct Interner<'t> {
 
 impl<'t> Interner<'t> {
     pub fn new(folding: Folding, ignore: Ignore) -> Self {
-        Interner { folding, ignore, by_raw: FxHashMap::default(), by_key: FxHashMap::default(), keys: Vec::new() }
+        Interner {
+            folding,
+            ignore,
+            by_short: FxHashMap::default(),
+            by_raw: FxHashMap::default(),
+            by_key: FxHashMap::default(),
+            keys: Vec::new(),
+        }
     }
 
     /// Tokenizes `text` and interns the keys of the tokens it compares.
@@ -67,7 +77,12 @@ impl<'t> Interner<'t> {
     }
 
     fn id(&mut self, raw: &'t str) -> u32 {
-        if let Some(&id) = self.by_raw.get(raw) {
+        let short = short_key(raw);
+        let known = match short {
+            Some(packed) => self.by_short.get(&packed),
+            None => self.by_raw.get(raw),
+        };
+        if let Some(&id) = known {
             return id;
         }
         let key = key(raw, self.folding);
@@ -76,7 +91,10 @@ impl<'t> Interner<'t> {
             self.keys.push(key.clone());
             next
         });
-        self.by_raw.insert(raw, id);
+        match short {
+            Some(packed) => self.by_short.insert(packed, id),
+            None => self.by_raw.insert(raw, id),
+        };
         id
     }
 
@@ -118,6 +136,20 @@ impl<'t> Interner<'t> {
         }
         present
     }
+}
+
+/// The longest raw token, in bytes, that [`short_key`] packs.
+const SHORT: usize = 7;
+
+/// `raw`'s bytes and length in one integer, if it has at most [`SHORT`] bytes.
+fn short_key(raw: &str) -> Option<u64> {
+    let bytes = raw.as_bytes();
+    (bytes.len() <= SHORT).then(|| {
+        let mut packed = [0; 8];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        packed[SHORT] = bytes.len() as u8;
+        u64::from_le_bytes(packed)
+    })
 }
 
 /// The shortest word, in letters, that the spelling-variant option may pair with another.
