@@ -4,9 +4,10 @@
 //! Tokens are byte spans into the input, so tokens and gaps together are the input, byte for byte.
 //!
 //! UAX #29 never joins a segment across ASCII white space that is followed by an ASCII character
-//! other than white space (two spaces are one segment, WB3d), so the text is cut there into chunks. Chunks of pure ASCII (most of an English article) take a fast
-//! path that implements the rules for ASCII directly; every other chunk goes through
-//! `unicode-segmentation`. The property tests check that both give the same tokens.
+//! other than white space (two spaces are one segment, WB3d), so the text can be cut there into
+//! stretches that tokenize on their own. Stretches of pure ASCII (most of an English article) take a
+//! fast path that implements the rules for ASCII directly; the short stretches around other characters
+//! go through `unicode-segmentation`. The property tests check that both give the same tokens.
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -36,39 +37,43 @@ pub struct Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     // Roughly one token per six bytes of English; reserving avoids most regrowth.
     let mut tokens = Vec::with_capacity(text.len() / 6 + 1);
-    for (start, chunk) in chunks(text) {
-        if chunk.is_ascii() {
-            ascii_tokens(chunk.as_bytes(), start, &mut tokens);
+    for (start, stretch, ascii) in stretches(text) {
+        if ascii {
+            ascii_tokens(stretch.as_bytes(), start, &mut tokens);
         } else {
-            unicode_tokens(chunk, start, &mut tokens);
+            unicode_tokens(stretch, start, &mut tokens);
         }
     }
     tokens
 }
 
-/// Cuts the text after each ASCII white space byte that is followed by an ASCII byte that is not white
-/// space: UAX #29 always breaks there (WB3a and WB999; only another space (WB3d) or Extend, Format and
-/// ZWJ, all non-ASCII, attach to a space).
-fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// Cuts `text` into stretches `(start, stretch, is ASCII)`: the longest runs of ASCII that end at a cut,
+/// and between them the shortest stretches from a cut to a cut around every other character. A cut is
+/// after an ASCII white space byte that is followed by an ASCII byte that is not white space: UAX #29
+/// always breaks there (WB3a and WB999; only another space (WB3d) or Extend, Format and ZWJ, all
+/// non-ASCII, attach to a space).
+fn stretches(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
     let bytes = text.as_bytes();
+    let is_cut = move |at: usize| {
+        at > 0 && bytes[at - 1].is_ascii_whitespace() && bytes[at].is_ascii() && !bytes[at].is_ascii_whitespace()
+    };
     let mut start = 0;
     std::iter::from_fn(move || {
         if start >= bytes.len() {
             return None;
         }
-        let mut end = start;
-        while end < bytes.len() {
-            let byte = bytes[end];
-            end += 1;
-            if byte.is_ascii_whitespace()
-                && bytes.get(end).is_some_and(|next| next.is_ascii() && !next.is_ascii_whitespace())
-            {
-                break;
-            }
-        }
-        let chunk = (start, &text[start..end]);
+        let other = bytes[start..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |at| start + at);
+        let ascii_end = match other {
+            end if end == bytes.len() => end,
+            other => (start + 1..other).rev().find(|&at| is_cut(at)).unwrap_or(start),
+        };
+        let (end, ascii) = match ascii_end {
+            end if end > start => (end, true),
+            _ => ((other + 1..bytes.len()).find(|&at| is_cut(at)).unwrap_or(bytes.len()), false),
+        };
+        let stretch = (start, &text[start..end], ascii);
         start = end;
-        Some(chunk)
+        Some(stretch)
     })
 }
 
