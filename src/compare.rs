@@ -23,6 +23,21 @@ pub struct Comparison {
     /// end, and the `b` spans of `equal` and `insert` operations tile `b`, white space included (a text
     /// without any compared token has no operation of its own).
     pub diff: Vec<DiffOp>,
+    /// Where the comparison held back, on large or repetitive texts, to keep its time linear.
+    pub limits: Limits,
+}
+
+/// Where a comparison did less than everything, to keep its time linear in the texts' length. Both
+/// are zero on articles of ordinary length; the page and the command line say so when one is not.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Phrases of `a` (four words or marks) that `b` repeats more than
+    /// [`MAX_CANDIDATES`](crate::MAX_CANDIDATES) times: each was matched only with the repeats nearest
+    /// to where it would fall, so a few words among the repeats may go unmarked.
+    pub frequent_phrases: usize,
+    /// Stretches of the inline diff between passages in order that are too long to align word by word
+    /// (over [`MAX_GAP_CELLS`](crate::MAX_GAP_CELLS) token pairs): shown whole, as deleted and inserted.
+    pub unaligned_stretches: usize,
 }
 
 /// A passage found in both texts.
@@ -86,23 +101,23 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
     let (flags_a, flags_b) = (text::flags(&pa, a), text::flags(&pb, b));
     let (word_a, word_b) = (word_flags(&flags_a), word_flags(&flags_b));
 
-    let found: Vec<Found> = matcher::find_passages(
+    let matcher::Passages { found, frequent_phrases } = matcher::find_passages(
         &Sequence { ids: &class_a, flags: &flags_a },
         &Sequence { ids: &class_b, flags: &flags_b },
         MatchSettings { min_words: options.min_words, max_edits: options.max_edits },
     );
     let inside: Vec<Vec<diff::Op>> = found.iter().map(|f| diff::passage(f, &pa.keys, &pb.keys)).collect();
     let passages: Vec<Passage> = found.iter().zip(&inside).map(|(f, ops)| passage(f, ops, &pa, &pb)).collect();
-    let diff = diff::inline(&pa.keys, &pb.keys, &found, &inside)
-        .into_iter()
-        .map(|op| DiffOp { kind: op.kind, a: cover(&pa, a, op.a), b: cover(&pb, b, op.b) })
-        .collect();
+    let inline = diff::inline(&pa.keys, &pb.keys, &found, &inside);
+    let diff =
+        inline.ops.into_iter().map(|op| DiffOp { kind: op.kind, a: cover(&pa, a, op.a), b: cover(&pb, b, op.b) });
     Comparison {
         a: stats::document(word_a.iter().filter(|&&w| w).count(), stats::words_in(&word_a, found.iter().map(Found::a))),
         b: stats::document(word_b.iter().filter(|&&w| w).count(), stats::words_in(&word_b, found.iter().map(Found::b))),
         longest_passage_words: passages.iter().map(|p| p.words).max().unwrap_or(0),
         passages,
-        diff,
+        diff: diff.collect(),
+        limits: Limits { frequent_phrases, unaligned_stretches: inline.unaligned },
     }
 }
 

@@ -82,30 +82,37 @@ pub(crate) fn edits(ops: &[Op]) -> Vec<(Range<usize>, Range<usize>)> {
     edits
 }
 
-/// The inline diff of the whole texts `a` and `b`, anchored by `passages` (ordered by their start in
-/// `a`, not overlapping), whose own operations are `inside` (from [`passage`]). Consecutive operations
-/// of one kind are merged.
-pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found], inside: &[Vec<Op>]) -> Vec<Op> {
-    let mut result: Vec<Op> = Vec::new();
-    let (mut at_a, mut at_b) = (0, 0);
-    for anchor in anchors(passages) {
-        let (span_a, span_b) = (passages[anchor].a(), passages[anchor].b());
-        result.extend(gap(&a[at_a..span_a.start], &b[at_b..span_b.start], at_a, at_b));
-        result.extend(inside[anchor].iter().cloned());
-        (at_a, at_b) = (span_a.end, span_b.end);
-    }
-    result.extend(gap(&a[at_a..], &b[at_b..], at_a, at_b));
-    merge(result)
+/// The inline diff of two whole texts.
+pub(crate) struct Inline {
+    /// Consecutive operations of one kind merged.
+    pub ops: Vec<Op>,
+    /// Gaps between anchors larger than [`MAX_GAP_CELLS`], shown whole as deleted and inserted.
+    pub unaligned: usize,
 }
 
-fn gap(a: &[u32], b: &[u32], at_a: usize, at_b: usize) -> Vec<Op> {
-    if a.len().saturating_mul(b.len()) <= MAX_GAP_CELLS {
-        return ops(a, b, at_a, at_b);
+/// The inline diff of the whole texts `a` and `b`, anchored by `passages` (ordered by their start in
+/// `a`, not overlapping), whose own operations are `inside` (from [`passage`]).
+pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found], inside: &[Vec<Op>]) -> Inline {
+    let mut result: Vec<Op> = Vec::new();
+    let mut unaligned = 0;
+    let (mut at_a, mut at_b) = (0, 0);
+    let anchors = anchors(passages).into_iter().map(Some).chain([None]);
+    for anchor in anchors {
+        let (end_a, end_b) = anchor.map_or((a.len(), b.len()), |p| (passages[p].a().start, passages[p].b().start));
+        let (gap_a, gap_b) = (&a[at_a..end_a], &b[at_b..end_b]);
+        if gap_a.len().saturating_mul(gap_b.len()) <= MAX_GAP_CELLS {
+            result.extend(ops(gap_a, gap_b, at_a, at_b));
+        } else {
+            unaligned += 1;
+            result.push(Op { kind: DiffKind::Delete, a: at_a..end_a, b: at_b..at_b });
+            result.push(Op { kind: DiffKind::Insert, a: end_a..end_a, b: at_b..end_b });
+        }
+        if let Some(p) = anchor {
+            result.extend(inside[p].iter().cloned());
+            (at_a, at_b) = (passages[p].a().end, passages[p].b().end);
+        }
     }
-    vec![
-        Op { kind: DiffKind::Delete, a: at_a..at_a + a.len(), b: at_b..at_b },
-        Op { kind: DiffKind::Insert, a: at_a + a.len()..at_a + a.len(), b: at_b..at_b + b.len() },
-    ]
+    Inline { ops: merge(result), unaligned }
 }
 
 /// Myers diff of `a` and `b`, with ranges shifted by `at_a` and `at_b`.
@@ -213,7 +220,7 @@ mod tests {
         Found { words: runs.iter().map(|r| r.len).sum(), runs }
     }
 
-    fn inline_with_passages(a: &[u32], b: &[u32], passages: &[Found]) -> Vec<Op> {
+    fn inline_with_passages(a: &[u32], b: &[u32], passages: &[Found]) -> Inline {
         let inside: Vec<Vec<Op>> = passages.iter().map(|p| passage(p, a, b)).collect();
         inline(a, b, passages, &inside)
     }
@@ -238,7 +245,7 @@ mod tests {
     fn inline_diff_covers_both_texts_once() {
         let a = [1, 2, 3, 4, 5, 6, 7, 8];
         let b = [1, 2, 9, 4, 5, 6, 7, 8, 10];
-        let ops = inline_with_passages(&a, &b, &[found(&[(0, 0, 2), (3, 3, 5)])]);
+        let ops = inline_with_passages(&a, &b, &[found(&[(0, 0, 2), (3, 3, 5)])]).ops;
         let kinds: Vec<_> = ops.iter().map(|op| op.kind).collect();
         use DiffKind::*;
         assert_eq!(kinds, [Equal, Delete, Insert, Equal, Insert]);
@@ -247,11 +254,16 @@ mod tests {
     }
 
     #[test]
-    fn large_unrelated_gaps_are_replaced_whole() {
+    fn large_unrelated_gaps_are_replaced_whole_and_counted() {
         let a: Vec<u32> = (0..200).collect();
         let b: Vec<u32> = (0..200).rev().collect();
-        let kinds: Vec<_> = inline_with_passages(&a, &b, &[]).into_iter().map(|op| op.kind).collect();
+        let inline = inline_with_passages(&a, &b, &[]);
+        let kinds: Vec<_> = inline.ops.iter().map(|op| op.kind).collect();
         assert_eq!(kinds, [DiffKind::Delete, DiffKind::Insert]);
+        assert_eq!(inline.unaligned, 1);
+        let fits = inline_with_passages(&a[..128], &b[..128], &[]);
+        assert!(fits.ops.len() > 2, "a gap of 128 x 128 tokens is aligned word by word");
+        assert_eq!(fits.unaligned, 0);
     }
 
     #[test]

@@ -41,8 +41,9 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use compare::{compare, Comparison, DiffOp, Edit, Passage};
+pub use compare::{compare, Comparison, DiffOp, Edit, Limits, Passage};
 pub use diff::{DiffKind, MAX_GAP_CELLS};
+pub use matcher::MAX_CANDIDATES;
 pub use options::CompareOptions;
 pub use stats::DocumentStats;
 pub use text::Span;

@@ -98,7 +98,9 @@ fn text_format_shows_the_summary_and_the_passages() {
 #[test]
 fn json_has_the_documented_schema() {
     let json = compare_json(&fixture("wire/wire.txt"), &fixture("wire/outlet-3.txt"));
-    assert_eq!(keys(&json), set(&["a", "b", "passages", "longest_passage_words"]));
+    assert_eq!(keys(&json), set(&["a", "b", "passages", "longest_passage_words", "limits"]));
+    assert_eq!(keys(&json["limits"]), set(&["frequent_phrases"]));
+    assert_eq!(number(&json["limits"]["frequent_phrases"]), 0, "an article repeats no phrase 17 times");
     for (side, name, path) in [("a", "wire.txt", "wire/wire.txt"), ("b", "outlet-3.txt", "wire/outlet-3.txt")] {
         let document = &json[side];
         assert_eq!(keys(document), set(&["name", "chars", "words", "shared_words", "shared_ratio"]));
@@ -132,6 +134,23 @@ fn json_has_the_documented_schema() {
     }
     let most = passages.iter().map(|p| number(&p["words"])).max().unwrap();
     assert_eq!(number(&json["longest_passage_words"]), most);
+}
+
+#[test]
+fn phrases_repeated_past_the_limit_are_owned_up_to() {
+    let dir = TempDir::new("repeats");
+    let wire = read_fixture("wire/wire.txt");
+    let promo = "Sign up for the morning briefing from the harbour desk, free in your inbox every weekday.\n\n";
+    let repeats = copydesk::MAX_CANDIDATES + 4;
+    let a = dir.write("a.txt", format!("{promo}{wire}").as_bytes());
+    let b = dir.write("b.txt", format!("{}{wire}", promo.repeat(repeats)).as_bytes());
+    let note = "note: b.txt repeats 1 phrase more than 16 times; it was matched only with the 16 repeats nearest \
+                to it, so a few shared words among the repeats may be unmarked";
+    assert!(compare(&a, &b, "text").stdout.lines().any(|line| line == note), "no note about the repeats");
+    assert_eq!(number(&compare_json(&a, &b)["limits"]["frequent_phrases"]), 1);
+
+    let few = dir.write("few.txt", format!("{}{wire}", promo.repeat(copydesk::MAX_CANDIDATES)).as_bytes());
+    assert!(!compare(&a, &few, "text").stdout.contains("note:"), "16 repeats are all tried");
 }
 
 #[test]

@@ -21,6 +21,8 @@ use std::ops::Range;
 
 use crate::text::Flags;
 
+pub use seeds::MAX_CANDIDATES;
+
 /// What the matcher compares: one text's compared tokens as ids, and what it must know of each.
 pub(crate) struct Sequence<'a> {
     /// One id per compared token; equal ids are equal words.
@@ -92,19 +94,29 @@ pub(crate) struct MatchSettings {
 /// seeds are coincidences. Never more than `min_words`.
 const SEED_TOKENS: usize = 4;
 
-/// All shared passages of `a` and `b`, ordered by their start in `a`. No two overlap in either text.
-pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Vec<Found> {
+/// What the matcher found.
+pub(crate) struct Passages {
+    /// The shared passages, ordered by their start in `a`. No two overlap in either text.
+    pub found: Vec<Found>,
+    /// Phrases (seeds of [`SEED_TOKENS`] tokens) of `a` that `b` repeats so often that only the
+    /// repeats nearest to each were tried, to keep the time linear.
+    pub frequent_phrases: usize,
+}
+
+/// All shared passages of `a` and `b`.
+pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Passages {
     let seed = SEED_TOKENS.min(settings.min_words);
     let trim = |run: Run| (run.len >= seed).then(|| edges::trim_run(run, a, b, seed));
-    let matches = seeds::maximal_matches(a.ids, b.ids, seed).into_iter().filter_map(trim).collect();
-    let tiles = tiling::greedy_tiles(matches, a.ids.len(), b.ids.len(), trim);
-    let mut passages = chain::join(tiles, a, b, settings.max_edits);
-    for passage in &mut passages {
+    let matches = seeds::maximal_matches(a.ids, b.ids, seed);
+    let tiles =
+        tiling::greedy_tiles(matches.runs.into_iter().filter_map(trim).collect(), a.ids.len(), b.ids.len(), trim);
+    let mut found = chain::join(tiles, a, b, settings.max_edits);
+    for passage in &mut found {
         edges::trim_passage(passage, a, b);
         passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
     }
-    passages.retain(|passage| passage.words >= settings.min_words);
-    passages
+    found.retain(|passage| passage.words >= settings.min_words);
+    Passages { found, frequent_phrases: matches.frequent_grams }
 }
 
 #[cfg(test)]
@@ -114,7 +126,8 @@ mod tests {
     fn find(a: &[u32], b: &[u32], min_words: usize, max_edits: usize) -> Vec<(Range<usize>, Range<usize>)> {
         let (wa, wb) = (vec![Flags::word(); a.len()], vec![Flags::word(); b.len()]);
         let (a, b) = (Sequence { ids: a, flags: &wa }, Sequence { ids: b, flags: &wb });
-        find_passages(&a, &b, MatchSettings { min_words, max_edits }).into_iter().map(|f| (f.a(), f.b())).collect()
+        let passages = find_passages(&a, &b, MatchSettings { min_words, max_edits });
+        passages.found.into_iter().map(|f| (f.a(), f.b())).collect()
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::Run;
 /// The most occurrences of one `k`-gram of `b` that a position of `a` tries. A gram that is more common
 /// (boilerplate, a repeated line) tries the ones nearest to where the position would fall if the texts
 /// were aligned end to end, which keeps the work linear and still pairs repeated text in order.
-const MAX_CANDIDATES: usize = 16;
+pub const MAX_CANDIDATES: usize = 16;
 
 /// Runs at least this many times the seed length are long enough that the positions of `a` inside them
 /// are not seeded again: every occurrence of the run's first gram was tried already, and another match
@@ -15,13 +15,22 @@ const MAX_CANDIDATES: usize = 16;
 /// most lookups, which are cache misses.
 const SKIP_INSIDE_SEEDS: usize = 4;
 
+/// The maximal matches of two sequences.
+pub(super) struct Matches {
+    pub runs: Vec<Run>,
+    /// Distinct `k`-grams of `b` found in `a` that `b` holds more than [`MAX_CANDIDATES`] times: the
+    /// positions of `a` with such a gram tried only the nearest of them.
+    pub frequent_grams: usize,
+}
+
 /// Every maximal exact match of at least `k` ids, found from seeds of `k` equal ids.
-pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
+pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
     let mut runs = Vec::new();
     if a.len() < k || b.len() < k {
-        return runs;
+        return Matches { runs, frequent_grams: 0 };
     }
     let index = GramIndex::new(b, k);
+    let mut frequent = vec![false; index.grams()];
     // How far each diagonal is covered by the matches found so far: positions of `a` are visited in
     // order, so a seed below that mark lies inside a match already found. Diagonal `j - i` is stored
     // at `j - i + a.len()`: a flat array, because this is checked for every candidate.
@@ -32,8 +41,11 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
         if i < inside_until {
             continue;
         }
-        let expected = (i as f64 * scale) as usize;
-        for &j in index.candidates(hash, expected) {
+        let Some((gram, group)) = index.group(hash) else {
+            continue;
+        };
+        frequent[gram] |= group.len() > MAX_CANDIDATES;
+        for &j in nearest(group, (i as f64 * scale) as usize) {
             let j = j as usize;
             let diagonal = j + a.len() - i;
             if covered[diagonal] as usize > i {
@@ -49,7 +61,17 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Vec<Run> {
             }
         }
     }
-    runs
+    Matches { runs, frequent_grams: frequent.iter().filter(|&&f| f).count() }
+}
+
+/// At most [`MAX_CANDIDATES`] positions of `group` (in order), the nearest to `expected`.
+fn nearest(group: &[u32], expected: usize) -> &[u32] {
+    if group.len() <= MAX_CANDIDATES {
+        return group;
+    }
+    let at = group.partition_point(|&j| (j as usize) < expected);
+    let from = at.saturating_sub(MAX_CANDIDATES / 2).min(group.len() - MAX_CANDIDATES);
+    &group[from..from + MAX_CANDIDATES]
 }
 
 /// The maximal run of equal ids through `a[i]` and `b[j]`, or an empty one if they differ.
@@ -100,18 +122,15 @@ impl GramIndex {
         GramIndex { ids, starts, positions }
     }
 
-    /// The positions whose gram has `hash`; at most [`MAX_CANDIDATES`], the nearest to `expected`.
-    fn candidates(&self, hash: u64, expected: usize) -> &[u32] {
-        let Some(&gram) = self.ids.get(&hash) else {
-            return &[];
-        };
-        let group = &self.positions[self.starts[gram as usize] as usize..self.starts[gram as usize + 1] as usize];
-        if group.len() <= MAX_CANDIDATES {
-            return group;
-        }
-        let at = group.partition_point(|&j| (j as usize) < expected);
-        let from = at.saturating_sub(MAX_CANDIDATES / 2).min(group.len() - MAX_CANDIDATES);
-        &group[from..from + MAX_CANDIDATES]
+    /// How many distinct grams `b` has.
+    fn grams(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The id of the gram with `hash` and the positions where it starts, in order; `None` if `b` has none.
+    fn group(&self, hash: u64) -> Option<(usize, &[u32])> {
+        let gram = *self.ids.get(&hash)? as usize;
+        Some((gram, &self.positions[self.starts[gram] as usize..self.starts[gram + 1] as usize]))
     }
 }
 
@@ -151,7 +170,16 @@ mod tests {
     fn finds_each_maximal_match_once() {
         let a = [1, 2, 3, 4, 5, 9, 1, 2, 3, 4];
         let b = [0, 1, 2, 3, 4, 5, 6];
-        let runs = maximal_matches(&a, &b, 3);
+        let runs = maximal_matches(&a, &b, 3).runs;
         assert_eq!(runs, [Run { a: 0, b: 1, len: 5 }, Run { a: 6, b: 1, len: 4 }]);
+    }
+
+    #[test]
+    fn counts_the_grams_too_frequent_to_try_every_occurrence_of() {
+        let a = [1, 2, 3, 4];
+        let frequent = |repeats: usize| maximal_matches(&a, &a.repeat(repeats), 4).frequent_grams;
+        assert_eq!(frequent(MAX_CANDIDATES), 0);
+        // `b` then holds 2, 3, 4, 1 as often, but `a` does not: only 1, 2, 3, 4 was held back.
+        assert_eq!(frequent(MAX_CANDIDATES + 1), 1);
     }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::text::offsets::{OffsetIndex, Unit};
-use crate::{CompareOptions, Comparison, DiffKind, DocumentStats, Span};
+use crate::{CompareOptions, Comparison, DiffKind, DocumentStats, Limits, Span};
 
 /// Numbers per operation in the `diff` array: kind, a start, a end, b start, b end.
 const DIFF_STRIDE: usize = 5;
@@ -20,6 +20,7 @@ const DIFF_STRIDE: usize = 5;
 /// ```text
 /// { a: {words, shared_words, shared_ratio}, b: {...}, longest_passage_words,
 ///   passages: [{a: [start, end], b: [start, end], words, exact, edits: [[a_start, a_end, b_start, b_end]]}],
+///   limits: {frequent_phrases, unaligned_stretches},
 ///   diff: Uint32Array [kind, a_start, a_end, b_start, b_end, ...] }   // kind: 0 equal, 1 delete, 2 insert
 /// ```
 ///
@@ -55,6 +56,7 @@ struct Summary {
     b: DocumentStats,
     longest_passage_words: usize,
     passages: Vec<PassageOut>,
+    limits: Limits,
 }
 
 #[derive(Serialize)]
@@ -87,7 +89,13 @@ impl Summary {
                     .collect(),
             })
             .collect();
-        Summary { a: result.a, b: result.b, longest_passage_words: result.longest_passage_words, passages }
+        Summary {
+            a: result.a,
+            b: result.b,
+            longest_passage_words: result.longest_passage_words,
+            passages,
+            limits: result.limits,
+        }
     }
 }
 

@@ -139,7 +139,8 @@ test('the JSON export has the command line’s schema, with code point offsets',
   // What file systems refuse is replaced (the browser replaces a little more, such as the ZWJ).
   expect(file.name).toMatch(/^A 👩🏿.💻 -img src=x onerror=alert\(1\)- & -quotes- vs B 🇸🇾\.json$/);
   const report = JSON.parse(file.text);
-  expect(Object.keys(report)).toEqual(['a', 'b', 'passages', 'longest_passage_words']);
+  expect(Object.keys(report)).toEqual(['a', 'b', 'passages', 'longest_passage_words', 'limits']);
+  expect(report.limits).toEqual({ frequent_phrases: 0 });
   for (const side of ['a', 'b']) expect(Object.keys(report[side])).toEqual(['name', 'chars', 'words', 'shared_words', 'shared_ratio']);
   expect(report.a.name).toBe(ASTRAL_PAIR[0].name);
   expect(report.a.chars).toBe([...ASTRAL_PAIR[0].text].length);

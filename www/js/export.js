@@ -15,6 +15,7 @@ import { h } from './dom.js';
 import { count, number } from './format.js';
 import { OPTION_FIELDS } from './options.js';
 import { sidePieces } from './passages.js';
+import { limitNotes } from './views/limits.js';
 import { figuresOf } from './views/stats.js';
 
 /**
@@ -71,6 +72,7 @@ export function reportJson({ a, b, result }) {
       edits: passage.edits.map(([aStart, aEnd, bStart, bEnd]) => ({ a: range(cpA, aStart, aEnd), b: range(cpB, bStart, bEnd) })),
     })),
     longest_passage_words: result.longest_passage_words,
+    limits: { frequent_phrases: result.limits.frequent_phrases },
   };
   return `${JSON.stringify(report, null, 2).replace(/^( {4}"shared_ratio": )(\d+)$/gm, '$1$2.0')}\n`;
 }
@@ -119,6 +121,7 @@ export function reportHtml({ a, b, result, options, made }) {
       stat(`B · ${b.name}`, ...figures.b),
       stat('Shared passages', ...figures.passages),
       stat('Longest passage', ...figures.longest)),
+    ...limitNotes(result.limits, b.name, { inline: false }).map((note) => h('p', { class: 'limit' }, note)),
     h('p', { class: 'legend muted' },
       h('mark', { class: 'exact' }, 'Solid underline'), ': a passage both texts share word for word. ',
       h('mark', { class: 'edited' }, 'Dashed'), ': shared with small edits, ',
@@ -251,6 +254,7 @@ h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 .stats dd { margin: 0; }
 .stats strong { font-size: 1.15rem; }
 .legend { font-size: 0.85rem; }
+.limit { padding-left: 0.75rem; border-left: 3px solid var(--edited-line); font-size: 0.85rem; }
 .texts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.5rem; margin: 1.5rem 0; }
 .column { min-width: 0; }
 .column h2 { padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }

@@ -13,6 +13,7 @@ import { mountDocuments } from './views/documents.js';
 import { mountExports } from './views/exports.js';
 import { mountInlineDiff } from './views/inline-diff.js';
 import { mountInput } from './views/input.js';
+import { mountLimits } from './views/limits.js';
 import { mountMatrix } from './views/matrix.js';
 import { mountMessages } from './views/messages.js';
 import { mountOptions } from './views/options.js';
@@ -57,6 +58,7 @@ async function start() {
   mountMatrix(store, $('[data-matrix]'));
   mountPair(store, $('[data-panel="pair"]'));
   mountStats(store, $('[data-stats]'));
+  mountLimits(store, $('[data-limits]'));
   mountSideBySide(store, $('[data-tabpanel="side"]'));
   mountInlineDiff(store, $('[data-tabpanel="inline"]'));
   mountInput(store, keeper);

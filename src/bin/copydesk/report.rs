@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use copydesk::text::offsets::{OffsetIndex, Unit};
-use copydesk::{Comparison, Span};
+use copydesk::{Comparison, Span, MAX_CANDIDATES};
 use serde::Serialize;
 
 /// A compared file: the name it is shown by, and its decoded text.
@@ -35,6 +35,9 @@ pub fn text(a: &Document, b: &Document, result: &Comparison) -> String {
         if count == 1 { "" } else { "s" },
         result.longest_passage_words
     );
+    if result.limits.frequent_phrases > 0 {
+        let _ = writeln!(out, "note: {}", frequent_phrases_note(&b.name, result.limits.frequent_phrases));
+    }
     let (lines_a, lines_b) = (LineIndex::new(&a.text), LineIndex::new(&b.text));
     for (n, passage) in result.passages.iter().enumerate() {
         let kind = if passage.exact { "exact" } else { "with edits" };
@@ -59,6 +62,16 @@ pub fn text(a: &Document, b: &Document, result: &Comparison) -> String {
         }
     }
     out
+}
+
+/// Says that phrases repeated too often in `b` were not matched with every repeat.
+fn frequent_phrases_note(b: &str, phrases: usize) -> String {
+    let (count, them) =
+        if phrases == 1 { ("1 phrase".to_string(), "it") } else { (format!("{phrases} phrases"), "each") };
+    format!(
+        "{b} repeats {count} more than {MAX_CANDIDATES} times; {them} was matched only with the {MAX_CANDIDATES} \
+         repeats nearest to it, so a few shared words among the repeats may be unmarked"
+    )
 }
 
 /// The text on one line with white space collapsed, shortened in the middle past 160 characters.
@@ -98,6 +111,13 @@ struct JsonReport<'a> {
     b: JsonDocument<'a>,
     passages: Vec<JsonPassage>,
     longest_passage_words: usize,
+    limits: JsonLimits,
+}
+
+/// What the comparison held back (see [`copydesk::Limits`]); the JSON has no inline diff, so only this.
+#[derive(Serialize)]
+struct JsonLimits {
+    frequent_phrases: usize,
 }
 
 #[derive(Serialize)]
@@ -150,6 +170,7 @@ pub fn json(a: &Document, b: &Document, result: &Comparison) -> String {
             })
             .collect(),
         longest_passage_words: result.longest_passage_words,
+        limits: JsonLimits { frequent_phrases: result.limits.frequent_phrases },
     };
     let mut out = serde_json::to_string_pretty(&report).expect("a report of plain numbers and strings serializes");
     out.push('\n');
