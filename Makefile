@@ -122,12 +122,13 @@ lint: setup-rust
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
-# libFuzzer on the stable toolchain, seeded from tests/fixtures; prints executions per target and stops
-# at the first failure (its input in fuzz/artifacts/). FUZZ_SECONDS=600 make fuzz for a longer run.
-fuzz: setup-fuzz
+# libFuzzer on the stable toolchain, seeded from tests/fixtures, then the share-link decoder under Node
+# (fast-check); prints executions per target and stops at the first failure (its input in
+# fuzz/artifacts/). FUZZ_SECONDS=600 make fuzz for a longer run.
+fuzz: setup-fuzz setup-node
 	fuzz/run.sh $(FUZZ_SECONDS)
 
-fuzz-smoke: setup-fuzz
+fuzz-smoke: setup-fuzz setup-node
 	fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
 
 bench:

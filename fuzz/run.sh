@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs each fuzz target for SECONDS on the machine's stable Rust, seeded from tests/fixtures, and prints
-# the executions per target. Exits 1 at the first failure (a panic, a sanitizer report, an input over
-# 20 s), with the input left in fuzz/artifacts/.
+# Runs each fuzz target for SECONDS on the machine's stable Rust, seeded from tests/fixtures, then the
+# share-link decoder's (JavaScript, under Node: js/share_link.fuzz.js), and prints the executions per
+# target. Exits 1 at the first failure (a panic, a sanitizer report, a property that does not hold, an
+# input over 20 s), with the input left in fuzz/artifacts/.
 #   fuzz/run.sh SECONDS [TARGET...]        (the Makefile's `fuzz` and `fuzz-smoke`; see fuzz/README.md)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +10,10 @@ cd "$(dirname "$0")"
 seconds=$1
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tokenize compare decode)
+[ ${#targets[@]} -gt 0 ] || targets=(tokenize compare decode share_link)
+# Per input, and for the whole process: the same limits for every target.
+timeout=20
+rss_limit_mb=2048
 
 # cargo fuzz passes -Zsanitizer=address and other -Z flags: stable rustc takes them with RUSTC_BOOTSTRAP.
 export RUSTC_BOOTSTRAP=1
@@ -56,19 +60,24 @@ seed_compare() {
   done
 }
 
-echo "cargo fuzz: sanitizer $sanitizer, $seconds s per target: ${targets[*]}"
-cargo fuzz build "${flags[@]}"
+echo "fuzz: sanitizer $sanitizer, $seconds s per target: ${targets[*]}"
+[ "${targets[*]}" = share_link ] || cargo fuzz build "${flags[@]}"
 mkdir -p logs
 summary=()
 for target in "${targets[@]}"; do
-  mkdir -p "corpus/$target"
-  "seed_$target"
   log=logs/$target.log
-  max_len=$([ "$target" = compare ] && echo 2048 || echo 4096)
   status=0
-  cargo fuzz run "${flags[@]}" "$target" "corpus/$target" -- \
-    -max_total_time="$seconds" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
-    >"$log" 2>&1 || status=$?
+  if [ "$target" = share_link ]; then
+    # fast-check under Node (npm ci: make setup-node); it writes its own seeds and prints libFuzzer's stats.
+    node js/share_link.fuzz.js "$seconds" --timeout "$timeout" --rss-limit-mb "$rss_limit_mb" >"$log" 2>&1 || status=$?
+  else
+    mkdir -p "corpus/$target"
+    "seed_$target"
+    max_len=$([ "$target" = compare ] && echo 2048 || echo 4096)
+    cargo fuzz run "${flags[@]}" "$target" "corpus/$target" -- \
+      -max_total_time="$seconds" -max_len="$max_len" -timeout="$timeout" -rss_limit_mb="$rss_limit_mb" -print_final_stats=1 \
+      >"$log" 2>&1 || status=$?
+  fi
   runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   if [ "$status" != 0 ]; then
     tail -n 40 "$log"
@@ -80,7 +89,7 @@ for target in "${targets[@]}"; do
   fi
   # Inputs over 10 s are written out but do not fail the run: say so.
   slow=$(grep -c 'Slowest unit' "$log" || true)
-  summary+=("$(printf 'fuzz %-9s %9s executions in %s s, corpus %s inputs, no failure%s' \
+  summary+=("$(printf 'fuzz %-10s %9s executions in %s s, corpus %s inputs, no failure%s' \
     "$target" "$runs" "$seconds" "$(find "corpus/$target" -type f | wc -l)" \
     "$([ "$slow" = 0 ] || echo ", slow inputs (over 10 s) in fuzz/artifacts/$target/")")")
   echo "${summary[-1]}"

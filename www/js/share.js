@@ -182,9 +182,19 @@ function readOptions(raw, what) {
     const value = raw[field.name];
     const parsed = typeof value === field.type ? parseOptionValue(field, String(value)) : { problem: `must be a ${field.type}` };
     if ('value' in parsed) options[field.name] = parsed.value;
-    else problems.push(`The ${what}’s ${field.label} (${JSON.stringify(value)}) ${parsed.problem}; using the default instead.`);
+    else problems.push(`The ${what}’s ${field.label} (${quoted(value)}) ${parsed.problem}; using the default instead.`);
   }
   return { options, problems };
+}
+
+/**
+ * A wrong value as a message shows it: a list or an object by its kind (JSON.stringify throws a
+ * RangeError on one nested a million deep), a string cut to a few words.
+ */
+function quoted(value) {
+  if (isObject(value)) return 'an object';
+  if (Array.isArray(value)) return 'a list';
+  return JSON.stringify(typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40).replace(/[\ud800-\udbff]$/, '')}…` : value);
 }
 
 function readPair(pair, count) {
