@@ -11,19 +11,21 @@ import { fileURLToPath } from 'node:url';
 import { documentNames, dropFiles, expect, fixture, makeShareLink, saveScreenshot, test, watchProblems } from './helpers.js';
 
 const DIST = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.COPYDESK_DIST ?? 'dist');
-const ROOT = fileURLToPath(new URL('../../test-results/hosting-root', import.meta.url));
+const ROOTS = fileURLToPath(new URL('../../test-results/hosting-root', import.meta.url));
 
 test.describe.configure({ mode: 'serial' });
 
 let server;
 let site;
 
-test.beforeAll(async () => {
-  rmSync(ROOT, { recursive: true, force: true });
-  mkdirSync(ROOT, { recursive: true });
-  symlinkSync(DIST, `${ROOT}/copydesk`);
+test.beforeAll(async ({}, testInfo) => {
+  // A root of each worker's own: one worker's setup must not pull the site from under another's server.
+  const root = `${ROOTS}/worker-${testInfo.workerIndex}`;
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  symlinkSync(DIST, `${root}/copydesk`);
   const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', ROOT, String(port)], { stdio: 'ignore' });
+  server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, String(port)], { stdio: 'ignore' });
   site = `http://127.0.0.1:${port}/copydesk/`;
   await waitUntilServing(site);
 });
@@ -75,7 +77,8 @@ test('served under /copydesk/: loads, opens an example, compares and shares', as
 test('after one visit the page reloads and compares offline', async ({ page, context }) => {
   await openSite(page);
   // The service worker has cached the site and controls the page.
-  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready) && navigator.serviceWorker.controller));
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   expect(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL)).toBe(`${site}sw.js`);
 
   server.kill();

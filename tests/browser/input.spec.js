@@ -96,6 +96,24 @@ test('documents can be renamed, replaced and removed', async ({ page }) => {
   await expect(documentNames(page).first()).toHaveValue('fire.txt');
 });
 
+test('a name being typed keeps the focus and its letters while documents arrive and comparisons finish', async ({ page }) => {
+  await dropFiles(page, wireFiles().slice(0, 3));
+  await expect(documentNames(page)).toHaveCount(3);
+  const name = documentNames(page).nth(2);
+  await name.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Riviera');
+  // A file dropped meanwhile re-renders the list, and its comparisons come in while the field has focus.
+  await dropFiles(page, [{ name: 'late.txt', text: fixture('wire/outlet-4.txt') }]);
+  await expect(documentNames(page)).toHaveCount(4);
+  await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
+  await page.keyboard.type(', edited');
+  await page.keyboard.press('Enter');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Riviera, edited');
+  await expect(page.locator('[data-matrix] tbody th').nth(2)).toContainText('Riviera, edited');
+});
+
 test('a binary file gets a message and keeps the documents already loaded', async ({ page }) => {
   await dropFiles(page, [{ name: 'wire.txt', text: fixture('wire/wire.txt') }, { name: 'outlet-1.txt', text: fixture('wire/outlet-1.txt') }]);
   await expect(documentNames(page)).toHaveCount(2);

@@ -25,16 +25,20 @@ export function mountDocuments(store, root) {
     store.documents.forEach((doc, index) => {
       if (!items.has(doc.id)) items.set(doc.id, documentItem(doc));
       const item = items.get(doc.id);
-      updateItem(item, doc, index, store.wordCount(doc.id));
+      updateItem(item, doc, index);
+      updateMeta(item, doc, store.wordCount(doc.id));
       const side = store.shownPair?.indexOf(doc.id) ?? -1;
       item.querySelector('.document-side').textContent = side === -1 ? '' : 'AB'[side];
-      list.append(item); // moves it into document order
+      // Moved only when out of place: moving a field in the DOM takes the keyboard focus from it.
+      if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
     });
     empty.hidden = store.documents.length > 0;
     removeAll.hidden = store.documents.length === 0;
   };
   store.addEventListener('documents', render);
-  store.addEventListener('results', render);
+  store.addEventListener('results', () => {
+    for (const doc of store.documents) updateMeta(items.get(doc.id), doc, store.wordCount(doc.id));
+  });
   store.addEventListener('pair', render);
 
   list.addEventListener('change', (event) => {
@@ -56,7 +60,7 @@ function documentItem(doc) {
     h('span', { class: 'document-number', 'aria-hidden': 'true' }),
     // Which side of the pair on show the document is; the pair's own headings say it to screen readers.
     h('span', { class: 'document-side side-letter', 'aria-hidden': 'true' }),
-    h('input', { class: 'document-name', 'data-field': 'name', type: 'text', autocomplete: 'off', spellcheck: 'false' }),
+    h('input', { class: 'document-name', 'data-field': 'name', type: 'text', dir: 'auto', autocomplete: 'off', spellcheck: 'false' }),
     h('p', { class: 'document-meta', 'data-document-meta': true }),
     h('p', { class: 'document-note', 'data-document-note': true }),
     h('div', { class: 'document-actions' },
@@ -64,13 +68,11 @@ function documentItem(doc) {
       h('button', { type: 'button', class: 'link-button', 'data-action': 'remove' }, 'Remove')));
 }
 
-function updateItem(item, doc, index, words) {
+function updateItem(item, doc, index) {
   item.querySelector('.document-number').textContent = String(index + 1);
   const input = item.querySelector('[data-field="name"]');
   if (input !== document.activeElement) input.value = doc.name;
   input.setAttribute('aria-label', `Name of document ${index + 1}`);
-  const details = [SOURCE_LABELS[doc.source], words === undefined ? null : count(words, 'word')];
-  item.querySelector('[data-document-meta]').textContent = details.filter(Boolean).join(' · ');
   const note = item.querySelector('[data-document-note]');
   note.textContent = doc.note;
   note.hidden = !doc.note;
@@ -78,6 +80,12 @@ function updateItem(item, doc, index, words) {
     const verb = button.dataset.action === 'replace' ? 'Replace' : 'Remove';
     button.setAttribute('aria-label', `${verb} “${doc.name}”`);
   }
+}
+
+/** Where the document came from and, once a comparison counted them, its words. */
+function updateMeta(item, doc, words) {
+  const details = [SOURCE_LABELS[doc.source], words === undefined ? null : count(words, 'word')];
+  item.querySelector('[data-document-meta]').textContent = details.filter(Boolean).join(' · ');
 }
 
 /** "Replace…" picks one file for that document; a file that cannot be read leaves it as it was. */

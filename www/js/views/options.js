@@ -1,5 +1,5 @@
-// The options panel, built from OPTION_FIELDS. Changes apply live once typing pauses; a value out of
-// range is pointed out next to its field and not applied.
+// The options panel, built from OPTION_FIELDS. Switches apply at once, numbers once typing pauses; a
+// value out of range is pointed out next to its field and not applied.
 
 import { h } from '../dom.js';
 import { OPTION_FIELDS, parseOptionValue } from '../options.js';
@@ -20,9 +20,11 @@ export function mountOptions(store, form, resetButton) {
   };
   store.addEventListener('options', show);
   let timer;
-  form.addEventListener('input', () => {
+  form.addEventListener('input', (event) => {
     clearTimeout(timer);
-    timer = setTimeout(() => apply(store, form), DEBOUNCE_MS);
+    // A switch is one click, not typing: it applies at once, so a save or share right after has it.
+    if (event.target.type === 'checkbox') apply(store, form);
+    else timer = setTimeout(() => apply(store, form), DEBOUNCE_MS);
   });
   form.addEventListener('submit', (event) => event.preventDefault());
   resetButton.addEventListener('click', () => store.setOptions({ ...store.defaults }));
