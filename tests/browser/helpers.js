@@ -38,14 +38,14 @@ export async function openPage(page, query = '') {
 
 /**
  * Drops files on the page the way a browser does: dragenter, dragover and drop events carrying a
- * DataTransfer with File objects. `files`: [{name, text} | {name, bytes: number[]} | {name, size}]
- * (`size`: that many zero bytes, made in the page).
+ * DataTransfer with File objects. `files`: [{name, text} | {name, bytes: number[]} | {name, size} |
+ * {name, made}] (`size`: that many zero bytes, made in the page; `made`: a text from makeText).
  */
 export async function dropFiles(page, files) {
   await page.evaluate((files) => {
     const transfer = new DataTransfer();
-    for (const { name, text, bytes, size } of files) {
-      const content = text ?? new Uint8Array(bytes ?? size);
+    for (const { name, text, bytes, size, made } of files) {
+      const content = text ?? globalThis.madeTexts?.[made] ?? new Uint8Array(bytes ?? size);
       transfer.items.add(new File([content], name));
     }
     const target = document.querySelector('main');
@@ -55,13 +55,38 @@ export async function dropFiles(page, files) {
   }, files);
 }
 
-/** Pastes text on the page outside any text field, as Ctrl+V does. */
+/** Pastes text on the page outside any text field, as Ctrl+V does; `{made}`: a text from makeText. */
 export async function pasteText(page, text) {
   await page.evaluate((text) => {
     const data = new DataTransfer();
-    data.setData('text/plain', text);
+    data.setData('text/plain', typeof text === 'string' ? text : globalThis.madeTexts[text.made]);
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
   }, text);
+}
+
+/**
+ * Writes a long text in the page, for dropFiles({name, made: key}) and pasteText({made: key}): a big
+ * input is made where it is used rather than sent over. `chars` characters of pseudo-words from a fixed
+ * seed, in paragraphs or all on one line (`oneLine`), with `middle` (on the same line, then) in the middle.
+ */
+export async function makeText(page, key, { chars, oneLine = false, middle = '' }) {
+  await page.evaluate(({ key, chars, oneLine, middle }) => {
+    let seed = 20240113;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) % 2 ** 32;
+      return seed / 2 ** 32;
+    };
+    const letters = () => Array.from({ length: 2 + Math.floor(random() * 8) }, () => String.fromCharCode(97 + Math.floor(random() * 26)));
+    const words = Array.from({ length: 4000 }, () => letters().join(''));
+    const paragraph = () => `${Array.from({ length: 50 }, () => words[Math.floor(random() * words.length)]).join(' ')}.`;
+    const separator = oneLine ? ' ' : '\n\n';
+    const block = Array.from({ length: 100 }, paragraph).join(separator) + separator;
+    const inside = `${separator}${oneLine ? middle.replace(/\s+/g, ' ') : middle}${separator}`;
+    const filler = block.repeat(Math.ceil(chars / block.length));
+    const before = Math.floor((chars - inside.length) / 2);
+    globalThis.madeTexts ??= {};
+    globalThis.madeTexts[key] = filler.slice(0, before) + inside + filler.slice(0, chars - inside.length - before);
+  }, { key, chars, oneLine, middle });
 }
 
 /** The five wire-story fixtures as files to drop. */

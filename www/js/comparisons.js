@@ -1,6 +1,8 @@
 // Keeps the store's results current: whenever documents, options or the chosen pair change, the pairs
 // that some view needs and that have no result yet go to the worker, the pair on show first. One
 // request at a time: a new one replaces a running one, unless the running one already covers it.
+// A matrix's pairs come back by the thousand a second; the store takes them a frame's worth at once,
+// so that the views render once a frame rather than once a pair.
 
 import { pairKey } from './store.js';
 import { isCancelled } from './worker-client.js';
@@ -27,15 +29,14 @@ export function keepResultsCurrent(store, client) {
       store.say({ tone: 'info', text: 'Comparison stopped.', action: { label: 'Compare again', run } });
     };
     store.setProgress('compare', { label: 'Comparing', done: 0, total: missing.length, cancel: stop });
+    const arrived = new Arrivals(store, request, stop);
     try {
       const documents = [...request.texts].map(([id, text]) => ({ id, text }));
-      await client.compare({ documents, pairs: missing, options: request.options }, ({ pair, result, done, total }) => {
-        store.setResult(pair, result);
-        store.setProgress('compare', { label: `Comparing: ${done} of ${total} pairs done`, done, total, cancel: stop });
-      });
+      await client.compare({ documents, pairs: missing, options: request.options }, (answer) => arrived.add(answer));
     } catch (error) {
       if (!isCancelled(error)) store.say({ tone: 'error', text: `The comparison failed: ${error.message}.` });
     } finally {
+      arrived.flush();
       if (running === request) {
         running = null;
         store.setProgress('compare', null);
@@ -55,6 +56,39 @@ export function keepResultsCurrent(store, client) {
   };
   for (const type of ['documents', 'options', 'pair']) store.addEventListener(type, schedule);
   schedule();
+}
+
+/** Results of one request on their way to the store, handed over once a frame. */
+class Arrivals {
+  #entries = [];
+  #progress = null;
+  #frame = 0;
+
+  constructor(store, request, stop) {
+    this.store = store;
+    this.request = request;
+    this.stop = stop;
+  }
+
+  add({ pair, result, done, total }) {
+    this.#entries.push([pair, result]);
+    this.#progress = { label: `Comparing: ${done} of ${total} pairs done`, done, total, cancel: this.stop };
+    this.#frame ||= requestAnimationFrame(() => {
+      this.flush();
+      this.store.setProgress('compare', this.#progress);
+    });
+  }
+
+  /** Hands over what arrived, unless the options or a text changed meanwhile (the results are stale). */
+  flush() {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    const { store, request } = this;
+    const current = store.options === request.options
+      && [...request.texts].every(([id, text]) => !store.document(id) || store.document(id).text === text);
+    if (current && this.#entries.length > 0) store.setResults(this.#entries);
+    this.#entries = [];
+  }
 }
 
 /** The pair on show, then (with three or more documents) every pair for the matrix. */

@@ -1,23 +1,42 @@
 // The similarity matrix for three or more documents: each cell is the share of the row document's words
 // found in the column document, printed as a number and shaded (darker: more shared). Every cell is a
-// button that opens the pair side by side, row document as A.
+// button that opens the pair side by side, row document as A. The table is built when the documents or
+// options change; arriving results fill in the cells still waiting, in place.
 
 import { h } from '../dom.js';
 import { count, percent } from '../format.js';
+import { pairKey } from '../store.js';
 
 /** Shades of the heat map; `data-heat` 0 to HEAT_STEPS - 1 (see app.css). */
 const HEAT_STEPS = 6;
 
 /** @param {import('../store.js').Store} store */
 export function mountMatrix(store, table) {
+  /** The cells still showing "…", by pair key, and the rows' word counts not known yet, by document id. */
+  let waiting = { cells: new Map(), words: new Map() };
   const render = () => {
     if (store.documents.length < 3) return;
     // A rebuild must not take the keyboard focus away from the cell it was on.
     const focused = table.contains(document.activeElement) ? cellId(document.activeElement) : null;
-    table.replaceChildren(caption(), header(store), body(store));
+    waiting = { cells: new Map(), words: new Map() };
+    table.style.setProperty('--columns', String(store.documents.length));
+    table.replaceChildren(caption(), header(store), body(store, waiting));
+    fillIn();
     if (focused) table.querySelector(`[data-row="${focused.row}"][data-column="${focused.column}"]`)?.focus();
   };
-  for (const type of ['documents', 'results', 'options']) store.addEventListener(type, render);
+  const fillIn = () => {
+    for (const [key, { button, row, column }] of waiting.cells) {
+      if (fillCell(button, store, row, column)) waiting.cells.delete(key);
+    }
+    for (const [id, element] of waiting.words) {
+      const words = store.wordCount(id);
+      if (words === undefined) continue;
+      element.textContent = count(words, 'word');
+      waiting.words.delete(id);
+    }
+  };
+  for (const type of ['documents', 'options']) store.addEventListener(type, render);
+  store.addEventListener('results', fillIn);
   table.addEventListener('click', (event) => {
     const cell = event.target.closest('button[data-row]');
     if (cell) store.selectPair([cell.dataset.row, cell.dataset.column]);
@@ -48,31 +67,37 @@ function header(store) {
     ...store.documents.map((doc) => h('th', { scope: 'col' }, h('span', { class: 'column-name' }, doc.name)))));
 }
 
-function body(store) {
+function body(store, waiting) {
   return h('tbody', {}, ...store.documents.map((row) => {
-    const words = store.wordCount(row.id);
+    const words = h('span', { class: 'row-words' });
+    waiting.words.set(row.id, words);
     return h('tr', {},
-      h('th', { scope: 'row' }, h('span', { class: 'row-name' }, row.name),
-        words === undefined ? null : h('span', { class: 'row-words' }, count(words, 'word'))),
-      ...store.documents.map((column) => h('td', {}, cell(store, row, column))));
+      h('th', { scope: 'row' }, h('span', { class: 'row-name' }, row.name), words),
+      ...store.documents.map((column) => h('td', {}, cell(store, waiting, row, column))));
   }));
 }
 
-function cell(store, row, column) {
+function cell(store, waiting, row, column) {
   if (row.id === column.id) {
     return h('span', { class: 'self' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'same document'));
   }
-  const share = shareOf(store, row.id, column.id);
-  const ready = share !== undefined;
-  const label = ready
-    ? `${percent(share)} of “${row.name}” is shared with “${column.name}”: open side by side`
-    : `“${row.name}” and “${column.name}”: still comparing`;
-  return h('button', {
+  const button = h('button', {
     type: 'button',
     class: 'cell',
     'data-row': row.id,
     'data-column': column.id,
-    'data-heat': ready ? Math.min(HEAT_STEPS - 1, Math.floor(share * HEAT_STEPS)) : null,
-    'aria-label': label,
-  }, ready ? percent(share) : '…');
+    'aria-label': `“${row.name}” and “${column.name}”: still comparing`,
+  }, '…');
+  waiting.cells.set(pairKey([row.id, column.id]), { button, row, column });
+  return button;
+}
+
+/** Writes a cell's share, shade and label once the pair is compared (until then it shows "…"); says whether it could. */
+function fillCell(button, store, row, column) {
+  const share = shareOf(store, row.id, column.id);
+  if (share === undefined) return false;
+  button.dataset.heat = String(Math.min(HEAT_STEPS - 1, Math.floor(share * HEAT_STEPS)));
+  button.setAttribute('aria-label', `${percent(share)} of “${row.name}” is shared with “${column.name}”: open side by side`);
+  button.textContent = percent(share);
+  return true;
 }
