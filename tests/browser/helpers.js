@@ -2,6 +2,8 @@
 // simulated file drops and the checks every normal flow ends with.
 
 import { readFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test as base } from '@playwright/test';
 
 export { expect };
@@ -166,3 +168,126 @@ export const MIXED_PARAGRAPHS = [
   'Reactions: 👍🏽 👩🏿‍💻 👨‍👩‍👧‍👦 🏳️‍🌈 🇸🇾 ❤️ 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𠜎 ideographs.',
   'Decomposed Cafe\u0301 and A\u030A beside precomposed Café and Å; zero\u200Bwidth, no\u00A0break, soft\u00ADhyphen, «guillemets» and „Gänsefüßchen“.',
 ];
+
+/**
+ * The XSS vectors of tests/fixtures/xss/vectors.txt (its README says how to read it): one a line, `# `
+ * lines name groups, and `\t \n \r \f \0 \\ \u{hex}` stand for the characters they name.
+ */
+export function xssVectors() {
+  const escapes = { t: '\t', n: '\n', r: '\r', f: '\f', 0: '\0', '\\': '\\' };
+  return fixture('xss/vectors.txt').split('\n')
+    .filter((line) => line !== '' && !line.startsWith('# '))
+    .map((line) => line.replace(/\\(?:u\{([0-9A-Fa-f]+)\}|([tnrf0\\]))/g,
+      (_, hex, letter) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : escapes[letter])));
+}
+
+/**
+ * Sets traps, in every page of `context` from its next load on, for script that must never run: the
+ * canary `__xss(n)` that the XSS vectors call, the `__xssN` globals they set, dialogs (alert, confirm,
+ * prompt), Content-Security-Policy violations, and requests for any URL `allowed(url)` refuses (say,
+ * anything but the site's files). `expectNoneSprung(page)` checks them all, and the page's markup (see
+ * unsafeMarkup); `{refusedIn: ['/js/files.js']}` accepts the policy's refusals made while those scripts ran.
+ * @param {import('@playwright/test').BrowserContext} context
+ * @param {(url: string) => boolean} allowed
+ */
+export async function trapScripts(context, allowed) {
+  await context.addInitScript(() => {
+    const trap = { fired: [], violations: [] };
+    Object.defineProperty(window, '__xssTrap', { value: trap });
+    window.__xss = (n) => trap.fired.push(n);
+    addEventListener('securitypolicyviolation', (event) => {
+      trap.violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile, line: event.lineNumber });
+    }, true);
+  });
+  const dialogs = [];
+  const elsewhere = [];
+  const watchDialogs = (page) => page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()} ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  context.pages().forEach(watchDialogs);
+  context.on('page', watchDialogs);
+  context.on('request', (request) => {
+    if (!allowed(request.url())) elsewhere.push(request.url());
+  });
+  return {
+    async expectNoneSprung(page, { refusedIn = [] } = {}) {
+      const sprung = await page.evaluate((refusedIn) => ({
+        canary: window.__xssTrap.fired,
+        globals: Object.keys(window).filter((key) => /^__xss\d+$/.test(key)),
+        violations: window.__xssTrap.violations
+          .filter(({ source }) => !refusedIn.some((path) => source === new URL(path, location.origin).href))
+          .map(({ directive, blocked, source, line }) => `${directive} ${blocked} from ${source}:${line}`),
+      }), refusedIn);
+      expect(sprung).toEqual({ canary: [], globals: [], violations: [] });
+      expect(await unsafeMarkup(page)).toEqual([]);
+      expect(dialogs).toEqual([]);
+      expect(elsewhere).toEqual([]);
+    },
+  };
+}
+
+/**
+ * Markup in the page that only user input turned into markup could have made: elements that run,
+ * load or embed anything (other than the page's own scripts and icon), event handler attributes, URL
+ * attributes in the body (other than links within the page), style attributes that load or run
+ * something, and `javascript:`-like URLs anywhere. Returns one line per finding; the page has none.
+ */
+export function unsafeMarkup(page) {
+  return page.evaluate(() => {
+    const RISKY_TAGS = new Set(['script', 'style', 'link', 'meta', 'base', 'title', 'iframe', 'frame', 'frameset', 'object',
+      'embed', 'applet', 'param', 'img', 'image', 'picture', 'video', 'audio', 'source', 'track', 'svg', 'math', 'template',
+      'noscript', 'xmp', 'noembed', 'noframes', 'marquee', 'plaintext', 'isindex', 'form', 'handler', 'foreignobject']);
+    const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'data', 'poster',
+      'background', 'codebase', 'ping', 'values', 'to', 'from']);
+    const ownScripts = ['js/main.js', 'vendor/Readability.js'].map((path) => new URL(path, location.href).href);
+    const inHeadAllowed = (element) => (element.localName === 'script' ? ownScripts.includes(element.src)
+      : element.localName !== 'base' && !(element.localName === 'meta' && /refresh/i.test(element.httpEquiv)));
+    const ownInBody = (element) => element.matches('svg.dropzone-icon, form[data-paste-form], form[data-options-form]');
+    const describe = (element) => {
+      const attributes = [...element.attributes].map(({ name, value }) => ` ${name}="${value}"`).join('');
+      return `<${element.localName}${attributes}>`.slice(0, 200);
+    };
+    const found = [];
+    for (const element of document.querySelectorAll('*')) {
+      const inHead = element.closest('head') !== null;
+      if (RISKY_TAGS.has(element.localName.toLowerCase()) && !(inHead ? inHeadAllowed(element) : ownInBody(element))) {
+        found.push(`element ${describe(element)}`);
+      }
+      for (const { name, value } of element.attributes) {
+        const scheme = /^(javascript|vbscript|livescript|data):/i.test(value.replace(/[\0-\x20]/g, ''));
+        const url = !inHead && URL_ATTRIBUTES.has(name.toLowerCase()) && value !== '' && !(name === 'href' && value.startsWith('#'));
+        const icon = inHead && element.matches('link[rel="icon"]') && value === 'data:,';
+        const style = name === 'style' && /url\(|image-set|expression|javascript:|behavior|binding|@import/i.test(value);
+        if (/^on/i.test(name) || url || style || (scheme && !icon)) found.push(`attribute ${name} of ${describe(element)}`);
+      }
+    }
+    return found;
+  });
+}
+
+/** The built site under test: `make dist`'s output, or COPYDESK_DIST (as playwright.config.js serves it). */
+export const SITE_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.COPYDESK_DIST ?? 'dist');
+
+/** The site's files, as paths from its root: those `make dist` lists for the service worker, and the rest. */
+function siteFiles() {
+  const [, ...files] = readFileSync(resolve(SITE_DIR, 'precache.txt'), 'utf8').split('\n').filter(Boolean);
+  return new Set(['', 'index.html', 'sw.js', 'precache.txt', ...files]);
+}
+
+let knownFiles = null;
+
+/** Whether `url` is one of the site's own files at `baseURL` (the page's own address may carry a query). */
+export function isSiteFile(url, baseURL) {
+  knownFiles ??= siteFiles();
+  const site = new URL(baseURL);
+  const { origin, pathname, search } = new URL(url);
+  const path = pathname.slice(site.pathname.length);
+  return origin === site.origin && pathname.startsWith(site.pathname) && knownFiles.has(path)
+    && (search === '' || ['', 'index.html'].includes(path));
+}
+
+/** Whether `url` names memory of the page's own at `baseURL` (a blob:, as the engine's worker starts from), not a server. */
+export function isPageMemory(url, baseURL) {
+  return url.startsWith(`blob:${new URL(baseURL).origin}/`);
+}

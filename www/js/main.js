@@ -36,7 +36,7 @@ async function start() {
   try {
     defaults = await client.defaultOptions();
   } catch (error) {
-    store.say({ tone: 'error', text: `The comparison engine could not start: ${error.message}. Reload the page to try again.` });
+    store.say({ tone: 'error', text: `The comparison engine could not start: ${error.message.replace(/\.$/, '')}. Reload the page to try again.` });
     return;
   }
   store.defaults = defaults;

@@ -7,6 +7,14 @@ export function isCancelled(error) {
   return error?.name === 'AbortError';
 }
 
+/**
+ * The engine's worker starts from a blob: URL that imports worker.js. A worker started from its own file
+ * runs under the Content-Security-Policy of that file's response, and a static host (GitHub Pages) sends
+ * none; a worker from a blob: URL runs under the page's policy, meta tag included, so the engine too can
+ * reach nothing but the site's own files. One URL for every worker the page starts.
+ */
+const WORKER_URL = URL.createObjectURL(new Blob([`import ${JSON.stringify(new URL('./worker.js', import.meta.url).href)};`], { type: 'text/javascript' }));
+
 export class WorkerClient {
   /** @type {Worker | null} */
   #worker = null;
@@ -46,7 +54,7 @@ export class WorkerClient {
 
   #start() {
     if (this.#worker) return this.#worker;
-    this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.#worker = new Worker(WORKER_URL, { type: 'module' });
     this.#worker.addEventListener('message', (event) => this.#receive(event.data));
     // A worker that cannot even load (a missing or broken wasm file) fails every request.
     this.#worker.addEventListener('error', (event) => {
