@@ -50,7 +50,7 @@ function legend(settings) {
   return [
     '- **median wall / CPU**: per timed run. copydesk native times `copydesk::compare` alone (texts in memory, '
       + 'default options; benches/peers/native); Node tools time the library call (wasm: the page\'s own module, '
-      + 'wasm-bindgen\'s output after wasm-opt, strings copied in and the result object out), and so does Chromium for the same module on a page\'s '
+      + 'wasm-bindgen\'s output after wasm-opt, the texts encoded to UTF-8 by TextEncoder as the page does, copied in, and the result object out), and so does Chromium for the same module on a page\'s '
       + 'main thread; the page is timed from the drop of two files to the first frame painted with the result. Every '
       + 'tool is first warmed on the 1k pair of the case, untimed, 300 times or for 1 s (the page: on its built-in '
       + 'example, as for anyone who opens it).',

@@ -84,8 +84,10 @@ function diffMatchPatch(timeoutSeconds) {
 async function copydeskWasm() {
   const { compare, initSync } = await import(pathToFileURL(join(PKG, 'copydesk.js')).href);
   initSync({ module: readFileSync(join(PKG, 'copydesk_bg.wasm')) });
+  const encoder = new TextEncoder();
   return {
-    run: (a, b) => compare(a, b, undefined),
+    // As the page's worker calls it: the texts encoded to UTF-8 (timed too), then the comparison.
+    run: (a, b) => compare(encoder.encode(a), encoder.encode(b), undefined),
     // Counted from the passages' UTF-16 ranges, the same way as the diff tools' equal parts; the
     // engine's own count comes along so that run.mjs can show that the two agree.
     marked: (result, a, b) => {
