@@ -8,7 +8,9 @@ import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentNames, dropFiles, expect, fixture, makeShareLink, saveScreenshot, test, watchProblems } from './helpers.js';
+import {
+  documentNames, dropFiles, expect, fixture, isPageMemory, makeShareLink, saveScreenshot, test, watchProblems,
+} from './helpers.js';
 
 const DIST = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.COPYDESK_DIST ?? 'dist');
 const ROOTS = fileURLToPath(new URL('../../test-results/hosting-root', import.meta.url));
@@ -69,8 +71,7 @@ test('served under /copydesk/: loads, opens an example, compares and shares', as
   expect(problems).toEqual([]);
   await context.close();
 
-  // A blob: URL names the page's own memory (the engine's worker starts from one), not a server.
-  const outside = requests.filter((url) => url.protocol !== 'blob:' && (url.origin !== new URL(site).origin || !url.pathname.startsWith('/copydesk/')));
+  const outside = requests.filter((url) => !isPageMemory(url.href, site) && (url.origin !== new URL(site).origin || !url.pathname.startsWith('/copydesk/')));
   expect(outside.map(String)).toEqual([]);
   expect(requests.some((url) => url.pathname === '/copydesk/pkg/copydesk_bg.wasm')).toBe(true);
 });
