@@ -83,6 +83,13 @@ async function expectKept(page, kept = [WIRE, OUTLET]) {
   expect(saved.documents.slice(0, kept.length).map(({ name, text }) => ({ name, text }))).toEqual(kept);
 }
 
+/** Nothing was added: the two documents of the start are all there is, as they were, and still compared. */
+async function expectUntouched(page) {
+  await expectKept(page);
+  await expect(documentNames(page)).toHaveCount(2);
+  await expectWorking(page);
+}
+
 /**
  * The page still works: with two documents, "Swap A and B" swaps them and shows their passages; with
  * more, every matrix cell is filled and the first opens its pair with its passages.
@@ -139,9 +146,7 @@ test('files with nothing to compare are refused by name', async ({ page }) => {
   await expect(message(page, 'error', '“marks.txt” has no words, only punctuation and symbols: there is nothing in it to compare.')).toBeVisible();
   await expect(message(page, 'error', '“symbols.txt” has no words, only punctuation and symbols: there is nothing in it to compare.')).toBeVisible();
   await saveScreenshot(page, 'bad-input-no-words');
-  await expectKept(page);
-  await expect(documentNames(page)).toHaveCount(2);
-  await expectWorking(page);
+  await expectUntouched(page);
 });
 
 test('binary files are refused by what they are, whatever their name', async ({ page }) => {
@@ -165,9 +170,7 @@ test('binary files are refused by what they are, whatever their name', async ({ 
   await expect(message(page, 'error', notText('photo.txt', 'a PNG image'))).toBeVisible();
   await expect(message(page, 'error', notText('nul.txt', 'a binary file (it contains NUL bytes)'))).toBeVisible();
   await expect(message(page, 'error', notText('control.txt', 'a binary file (it contains control bytes)'))).toBeVisible();
-  await expectKept(page);
-  await expect(documentNames(page)).toHaveCount(2);
-  await expectWorking(page);
+  await expectUntouched(page);
 });
 
 test('many files refused at once: two messages by name, one for the rest', async ({ page }) => {
@@ -199,9 +202,7 @@ test('a folder dropped on the page is refused by name', async ({ page }) => {
   await expect(message(page, 'error', '“articles” is a folder. Open it and drop or choose the files in it instead.')).toBeVisible();
   await expect(page.locator('[data-drop-overlay]')).toBeHidden();
   await saveScreenshot(page, 'bad-input-folder');
-  await expectKept(page);
-  await expect(documentNames(page)).toHaveCount(2);
-  await expectWorking(page);
+  await expectUntouched(page);
 });
 
 test('a file that can no longer be read says so, and adding it again works', async ({ page }) => {
@@ -488,9 +489,7 @@ test('pasting nothing, white space or no words adds nothing and says why', async
   await pasteText(page, '— … !!! *** ★');
   await expect(message(page, 'error', 'The pasted text has no words, only punctuation and symbols: there is nothing in it to compare.')).toBeVisible();
   await saveScreenshot(page, 'bad-input-paste');
-  await expectKept(page);
-  await expect(documentNames(page)).toHaveCount(2);
-  await expectWorking(page);
+  await expectUntouched(page);
 });
 
 test('the Paste text dialog points out a text without words and stays open', async ({ page }) => {
@@ -538,7 +537,5 @@ test('a paste over the limit is refused', async ({ page }) => {
   await makeText(page, 'over', { chars: 51 * 1024 * 1024 });
   await pasteText(page, { made: 'over' });
   await expect(message(page, 'error', 'The pasted text is too large (51 MB); copydesk compares texts up to 50 MB.')).toBeVisible();
-  await expectKept(page);
-  await expect(documentNames(page)).toHaveCount(2);
-  await expectWorking(page);
+  await expectUntouched(page);
 });

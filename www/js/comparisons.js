@@ -60,22 +60,25 @@ export function keepResultsCurrent(store, client) {
 
 /** Results of one request on their way to the store, handed over once a frame. */
 class Arrivals {
+  #store;
+  #request;
+  #stop;
   #entries = [];
   #progress = null;
   #frame = 0;
 
   constructor(store, request, stop) {
-    this.store = store;
-    this.request = request;
-    this.stop = stop;
+    this.#store = store;
+    this.#request = request;
+    this.#stop = stop;
   }
 
   add({ pair, result, done, total }) {
     this.#entries.push([pair, result]);
-    this.#progress = { label: `Comparing: ${done} of ${total} pairs done`, done, total, cancel: this.stop };
+    this.#progress = { label: `Comparing: ${done} of ${total} pairs done`, done, total, cancel: this.#stop };
     this.#frame ||= requestAnimationFrame(() => {
       this.flush();
-      this.store.setProgress('compare', this.#progress);
+      this.#store.setProgress('compare', this.#progress);
     });
   }
 
@@ -83,7 +86,7 @@ class Arrivals {
   flush() {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
-    const { store, request } = this;
+    const [store, request] = [this.#store, this.#request];
     const current = store.options === request.options
       && [...request.texts].every(([id, text]) => !store.document(id) || store.document(id).text === text);
     if (current && this.#entries.length > 0) store.setResults(this.#entries);
