@@ -15,7 +15,11 @@ pub struct Comparison {
     pub a: DocumentStats,
     /// Figures for the second text.
     pub b: DocumentStats,
-    /// The shared passages, ordered by where they start in `a`; no two overlap in either text.
+    /// The shared passages, ordered by where they start in `a`, then in `b`. Every stretch of either
+    /// text that also stands in the other is in a passage, however many times either text holds it:
+    /// a sentence of `a` that `b` prints twice is in two passages, one with each copy, so passages may
+    /// share or overlap their range in one text (never both). The ones marked
+    /// [`one_to_one`](Passage::one_to_one) pair each word with at most one counterpart.
     pub passages: Vec<Passage>,
     /// Identical words in the longest passage (0 when there is none).
     pub longest_passage_words: usize,
@@ -53,6 +57,10 @@ pub struct Passage {
     pub exact: bool,
     /// The stretches that differ inside the passage, in order; empty when `exact`.
     pub edits: Vec<Edit>,
+    /// Whether the passage belongs to the one-to-one pairing: the largest passages first, each kept
+    /// when it overlaps none kept before in either text. That is the plain alignment for what pairs
+    /// each word once: PAN detections (the CLI's `--format pan`) and the anchors of the inline diff.
+    pub one_to_one: bool,
 }
 
 /// A stretch that differs inside a passage. One side is empty for a pure insertion or deletion, and
@@ -136,6 +144,7 @@ fn passage(found: &Found, inside: &[diff::Op], pa: &Prepared, pb: &Prepared) -> 
         words: found.words,
         exact: edits.is_empty(),
         edits,
+        one_to_one: found.one_to_one,
     }
 }
 

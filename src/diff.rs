@@ -90,8 +90,8 @@ pub(crate) struct Inline {
     pub unaligned: usize,
 }
 
-/// The inline diff of the whole texts `a` and `b`, anchored by `passages` (ordered by their start in
-/// `a`, not overlapping), whose own operations are `inside` (from [`passage`]).
+/// The inline diff of the whole texts `a` and `b`, anchored by the one-to-one ones of `passages`
+/// (ordered by their start in `a`), whose own operations are `inside` (from [`passage`]).
 pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found], inside: &[Vec<Op>]) -> Inline {
     let mut result: Vec<Op> = Vec::new();
     let mut unaligned = 0;
@@ -157,27 +157,29 @@ fn merge(ops: Vec<Op>) -> Vec<Op> {
     merged
 }
 
-/// The indices of the passages of the heaviest chain (by length in `a`) that is ordered the same way in
-/// both texts: a weighted longest increasing subsequence, O(P log P) with a Fenwick tree over `b` order.
+/// The indices of the passages of the heaviest chain (by length in `a`) of one-to-one passages that is
+/// ordered the same way in both texts: a weighted longest increasing subsequence, O(P log P) with a
+/// Fenwick tree over `b` order. One-to-one passages never overlap, so a chain in order is an alignment.
 fn anchors(passages: &[Found]) -> Vec<usize> {
-    let mut by_b: Vec<usize> = (0..passages.len()).collect();
-    by_b.sort_unstable_by_key(|&p| passages[p].b().start);
-    let mut rank = vec![0; passages.len()];
-    for (r, &p) in by_b.iter().enumerate() {
-        rank[p] = r;
+    let paired: Vec<usize> = (0..passages.len()).filter(|&p| passages[p].one_to_one).collect();
+    let mut by_b: Vec<usize> = (0..paired.len()).collect();
+    by_b.sort_unstable_by_key(|&i| passages[paired[i]].b().start);
+    let mut rank = vec![0; paired.len()];
+    for (r, &i) in by_b.iter().enumerate() {
+        rank[i] = r;
     }
-    let mut best = PrefixMax::new(passages.len());
-    let mut previous = vec![None; passages.len()];
-    for (p, passage) in passages.iter().enumerate() {
-        let (score, before) = best.up_to(rank[p]);
-        previous[p] = before;
-        best.raise(rank[p], score + passage.a().len(), p);
+    let mut best = PrefixMax::new(paired.len());
+    let mut previous = vec![None; paired.len()];
+    for (i, &p) in paired.iter().enumerate() {
+        let (score, before) = best.up_to(rank[i]);
+        previous[i] = before;
+        best.raise(rank[i], score + passages[p].a().len(), i);
     }
     let mut chain = Vec::new();
-    let mut at = best.up_to(passages.len()).1;
-    while let Some(p) = at {
-        chain.push(p);
-        at = previous[p];
+    let mut at = best.up_to(paired.len()).1;
+    while let Some(i) = at {
+        chain.push(paired[i]);
+        at = previous[i];
     }
     chain.reverse();
     chain
@@ -217,7 +219,7 @@ mod tests {
 
     fn found(runs: &[(usize, usize, usize)]) -> Found {
         let runs: Vec<Run> = runs.iter().map(|&(a, b, len)| Run { a, b, len }).collect();
-        Found { words: runs.iter().map(|r| r.len).sum(), runs }
+        Found { words: runs.iter().map(|r| r.len).sum(), runs, one_to_one: true }
     }
 
     fn inline_with_passages(a: &[u32], b: &[u32], passages: &[Found]) -> Inline {
@@ -230,6 +232,14 @@ mod tests {
         let passages = [found(&[(0, 50, 10)]), found(&[(10, 0, 5)]), found(&[(20, 10, 20)]), found(&[(40, 70, 5)])];
         let chain: Vec<_> = anchors(&passages).into_iter().map(|p| passages[p].a()).collect();
         assert_eq!(chain, [10..15, 20..40, 40..45]);
+    }
+
+    #[test]
+    fn anchors_leave_out_passages_that_repeat_text() {
+        // a's 0..10 stands twice in b; only its one-to-one pairing may anchor the diff.
+        let repeat = Found { one_to_one: false, ..found(&[(0, 20, 10)]) };
+        let passages = [found(&[(0, 0, 10)]), repeat];
+        assert_eq!(anchors(&passages), [0]);
     }
 
     #[test]

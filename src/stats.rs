@@ -19,9 +19,21 @@ pub(crate) fn document(words: usize, shared_words: usize) -> DocumentStats {
     DocumentStats { words, shared_words, shared_ratio }
 }
 
-/// How many flags in `is_word` are set within each range, summed: the words the ranges cover.
+/// How many flags in `is_word` are set within any of the ranges: the words they cover, each once however
+/// many ranges hold it.
 pub(crate) fn words_in(is_word: &[bool], ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
-    ranges.map(|range| is_word[range].iter().filter(|&&w| w).count()).sum()
+    let mut ranges: Vec<_> = ranges.collect();
+    ranges.sort_unstable_by_key(|range| range.start);
+    let mut counted_to = 0;
+    let mut words = 0;
+    for range in ranges {
+        let from = range.start.max(counted_to);
+        if from < range.end {
+            words += is_word[from..range.end].iter().filter(|&&w| w).count();
+            counted_to = range.end;
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -38,5 +50,6 @@ mod tests {
     fn counts_words_in_ranges() {
         let is_word = [true, false, true, true, true];
         assert_eq!(words_in(&is_word, [0..2, 3..5].into_iter()), 3);
+        assert_eq!(words_in(&is_word, [2..5, 0..3, 3..4].into_iter()), 4, "overlapping ranges count each word once");
     }
 }

@@ -144,10 +144,13 @@ fn phrases_repeated_past_the_limit_are_owned_up_to() {
     let repeats = copydesk::MAX_CANDIDATES + 4;
     let a = dir.write("a.txt", format!("{promo}{wire}").as_bytes());
     let b = dir.write("b.txt", format!("{}{wire}", promo.repeat(repeats)).as_bytes());
-    let note = "note: b.txt repeats 1 phrase more than 16 times; it was matched only with the 16 repeats nearest \
-                to it, so a few shared words among the repeats may be unmarked";
+    // The promo has 15 phrases of four tokens (words or marks), each repeated 20 times in b.
+    let note = "note: b.txt repeats 15 phrases more than 16 times; each repeat of each was matched only with the \
+                16 nearest to it in the other text, so a few shared words among the repeats may be unmarked";
     assert!(compare(&a, &b, "text").stdout.lines().any(|line| line == note), "no note about the repeats");
-    assert_eq!(number(&compare_json(&a, &b)["limits"]["frequent_phrases"]), 1);
+    let json = compare_json(&a, &b);
+    assert_eq!(number(&json["limits"]["frequent_phrases"]), 15);
+    assert_eq!(json["b"]["shared_words"], json["b"]["words"], "every repeat of the promo is shared");
 
     let few = dir.write("few.txt", format!("{}{wire}", promo.repeat(copydesk::MAX_CANDIDATES)).as_bytes());
     assert!(!compare(&a, &few, "text").stdout.contains("note:"), "16 repeats are all tried");

@@ -20,7 +20,7 @@ mod oracle;
 use copydesk::decode::decode;
 use copydesk::text::offsets::{OffsetIndex, Unit};
 use copydesk::text::{tokenize, Token, TokenKind};
-use copydesk::{compare, CompareOptions, Span};
+use copydesk::{compare, CompareOptions, Passage, Span};
 use oracle::{check_all, check_tokens, reference_tokens, Case, Compared};
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -312,13 +312,63 @@ proptest! {
 
         let result = compare(&text_a, &text_b, &options);
         prop_assert!(result.a.shared_words >= copy_words);
-        prop_assert_eq!(result.passages.len(), 1, "{:?}", result.passages);
-        let passage = &result.passages[0];
-        prop_assert_eq!((passage.b, passage.words, passage.exact), (copy_b, copy_words, true));
-        // The copy pairs with its own paragraph, unless `a` holds the same words elsewhere too.
+        // Parts of the copy may stand elsewhere in `a` too; each is a passage of its own.
+        prop_assert!(result.passages.iter().all(|p| copy_b.start <= p.b.start && p.b.end <= copy_b.end));
+        let whole: Vec<&Passage> = result.passages.iter().filter(|p| p.b == copy_b).collect();
+        prop_assert!(!whole.is_empty(), "{:?}", result.passages);
+        for passage in &whole {
+            prop_assert_eq!((passage.words, passage.exact), (copy_words, true), "{:?}", result.passages);
+        }
+        // The copy pairs with its own paragraph, and only with it, unless `a` holds the same words elsewhere too.
         let (keys_a, keys_copy) = (Compared::new(&text_a, &options).keys, Compared::new(copy, &options).keys);
         if keys_a.windows(keys_copy.len()).filter(|w| *w == keys_copy.as_slice()).count() == 1 {
-            prop_assert_eq!(passage.a, copy_a);
+            prop_assert_eq!(whole.iter().map(|p| p.a).collect::<Vec<_>>(), [copy_a]);
+        }
+    }
+
+    /// Every copy counts: a paragraph of `b` printed twice is shared as often as it is printed, and takes
+    /// nothing from the rest of `b`. `b` is paragraphs of `a` and paragraphs of words `a` never has, each
+    /// longer than `max_edits`, so no passage bridges one.
+    #[test]
+    fn duplicating_a_paragraph_of_b_never_lowers_its_shared_words(
+        a in sentences(),
+        copied in vec(any::<bool>(), 6),
+        own in vec(vec(0..UNRELATED.len(), 4..12), 0..4),
+        keys in vec(any::<u32>(), 12),
+        duplicated in any::<Index>(),
+        at in any::<Index>(),
+        min_words in 2..=12usize,
+        max_edits in 0..=3usize,
+    ) {
+        let text_a = a.iter().map(|p| write_sentences(p)).collect::<Vec<_>>().join("\n\n");
+        let mut paragraphs: Vec<(bool, String)> =
+            a.iter().zip(&copied).filter(|(_, &c)| c).map(|(p, _)| (true, write_sentences(p))).collect();
+        paragraphs.extend(own.iter().map(|words| (false, join(UNRELATED, words) + ".")));
+        let mut order: Vec<usize> = (0..paragraphs.len()).collect();
+        order.sort_by_key(|&i| keys[i]);
+        let mut paragraphs: Vec<(bool, String)> = order.into_iter().map(|i| paragraphs[i].clone()).collect();
+        prop_assume!(!paragraphs.is_empty());
+        let words = |text: &str| covered_words(text, std::iter::once(Span::new(0, text.len())));
+        // No passage may fall under `min_words` for being cut at a paragraph break.
+        let fewest = paragraphs.iter().map(|(_, p)| words(p)).min().unwrap_or(min_words);
+        let options = CompareOptions { min_words: min_words.min(fewest), max_edits, ..CompareOptions::default() };
+        let text_b = paragraphs.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>().join("\n\n");
+        let (copy, paragraph) = paragraphs[duplicated.index(paragraphs.len())].clone();
+        let at = at.index(paragraphs.len() + 1);
+        let start: usize = paragraphs[..at].iter().map(|(_, p)| p.len() + 2).sum();
+        paragraphs.insert(at, (copy, paragraph.clone()));
+        let twice = paragraphs.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>().join("\n\n");
+
+        let (once, both) = (compare(&text_a, &text_b, &options), compare(&text_a, &twice, &options));
+        prop_assert!(both.b.shared_words >= once.b.shared_words, "{:#?}", [&text_a, &text_b, &twice]);
+        if copy {
+            let duplicate = Span::new(start, start + paragraph.len());
+            let inside = both.passages.iter().filter_map(|p| {
+                let clipped = Span::new(p.b.start.max(duplicate.start), p.b.end.min(duplicate.end));
+                (clipped.start < clipped.end).then_some(clipped)
+            });
+            prop_assert_eq!(covered_words(&twice, inside), words(&paragraph), "the duplicate is not wholly shared: {:#?}", [&text_a, &twice]);
+            prop_assert_eq!(both.b.shared_words, once.b.shared_words + words(&paragraph));
         }
     }
 

@@ -6,11 +6,13 @@
 //!    remembers how far it is covered, so no match is found twice.
 //! 2. [`edges`] trims each match to where a reader would put its ends (not at the full stop before a
 //!    sentence, not into a two-word stub of the next paragraph), before any word is claimed.
-//! 3. [`tiling`]: greedy string tiling (Wise, 1993): the longest matches first, each position of either
-//!    text in at most one tile; a match that overlaps taken tiles gives up only the overlapping part.
+//! 3. [`tiling`]: a greedy cover: the longest matches first, each kept for the positions it adds, in
+//!    either text, so that text one side holds twice is paired with both copies (many-to-many).
 //! 4. [`chain`]: tiles that follow each other in both texts, with a gap of at most `max_edits` word edits
 //!    between them, become one passage "with edits". Its outer ends are trimmed like a run's, and
 //!    passages with fewer than `min_words` identical words are dropped.
+//! 5. The largest passages that overlap no larger one in either text are marked one-to-one: the plain
+//!    alignment that PAN detections and the inline diff's anchors need.
 
 mod chain;
 mod edges;
@@ -69,6 +71,8 @@ pub(crate) struct Found {
     pub runs: Vec<Run>,
     /// Words inside the runs.
     pub words: usize,
+    /// Whether the passage belongs to the one-to-one pairing (see [`Passages::found`]).
+    pub one_to_one: bool,
 }
 
 impl Found {
@@ -96,7 +100,12 @@ const SEED_TOKENS: usize = 4;
 
 /// What the matcher found.
 pub(crate) struct Passages {
-    /// The shared passages, ordered by their start in `a`. No two overlap in either text.
+    /// The shared passages, ordered by their start in `a`, then in `b`. Every stretch of either text
+    /// that stands in the other is in one, however often either text holds it, so passages may share
+    /// or overlap their range in one text (many-to-many); no two share both ranges. The ones marked
+    /// `one_to_one` overlap no other marked one in either text: the largest passages first, each word
+    /// paired with at most one counterpart, for what needs a plain alignment (PAN detections, the anchors
+    /// of the inline diff).
     pub found: Vec<Found>,
     /// Phrases (seeds of [`SEED_TOKENS`] tokens) of `a` that `b` repeats so often that only the
     /// repeats nearest to each were tried, to keep the time linear.
@@ -109,14 +118,34 @@ pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings)
     let trim = |run: Run| (run.len >= seed).then(|| edges::trim_run(run, a, b, seed));
     let matches = seeds::maximal_matches(a.ids, b.ids, seed);
     let tiles =
-        tiling::greedy_tiles(matches.runs.into_iter().filter_map(trim).collect(), a.ids.len(), b.ids.len(), trim);
+        tiling::cover_tiles(matches.runs.into_iter().filter_map(trim).collect(), a.ids.len(), b.ids.len(), trim);
     let mut found = chain::join(tiles, a, b, settings.max_edits);
     for passage in &mut found {
         edges::trim_passage(passage, a, b);
         passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
     }
     found.retain(|passage| passage.words >= settings.min_words);
+    found.sort_unstable_by_key(|passage| (passage.a().start, passage.b().start, passage.a().end, passage.b().end));
+    found.dedup_by_key(|passage| (passage.a(), passage.b()));
+    pair_one_to_one(&mut found, a.ids.len(), b.ids.len());
     Passages { found, frequent_phrases: matches.frequent_grams }
+}
+
+/// Marks the one-to-one passages: the most words first (ties to the earlier in `a`), each kept when its
+/// ranges overlap no passage kept before in either text.
+fn pair_one_to_one(found: &mut [Found], a_len: usize, b_len: usize) {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&p| std::cmp::Reverse(found[p].words));
+    let (mut taken_a, mut taken_b) = (vec![false; a_len], vec![false; b_len]);
+    for p in order {
+        let (a, b) = (found[p].a(), found[p].b());
+        if taken_a[a.clone()].contains(&true) || taken_b[b.clone()].contains(&true) {
+            continue;
+        }
+        taken_a[a].fill(true);
+        taken_b[b].fill(true);
+        found[p].one_to_one = true;
+    }
 }
 
 #[cfg(test)]
@@ -161,12 +190,27 @@ mod tests {
     }
 
     #[test]
-    fn repeated_text_pairs_one_to_one() {
+    fn repeated_text_pairs_every_copy() {
         let line: Vec<u32> = (0..10).collect();
         let a = line.repeat(3);
         let b = line.repeat(2);
-        let found = find(&a, &b, 5, 0);
-        assert_eq!(found, [(0..20, 0..20)]);
+        assert_eq!(find(&a, &b, 5, 0), [(0..20, 0..20), (20..30, 0..10)]);
+    }
+
+    #[test]
+    fn the_largest_passages_pair_one_to_one() {
+        let sentence: Vec<u32> = (0..10).collect();
+        let a: Vec<u32> = sentence.iter().copied().chain(50..60).collect();
+        let b: Vec<u32> = sentence.iter().copied().chain([99]).chain(a.iter().copied()).collect();
+        let (wa, wb) = (vec![Flags::word(); a.len()], vec![Flags::word(); b.len()]);
+        let found = find_passages(
+            &Sequence { ids: &a, flags: &wa },
+            &Sequence { ids: &b, flags: &wb },
+            MatchSettings { min_words: 5, max_edits: 0 },
+        )
+        .found;
+        let pairs: Vec<_> = found.iter().map(|f| (f.a(), f.b(), f.one_to_one)).collect();
+        assert_eq!(pairs, [(0..10, 0..10, false), (0..20, 11..31, true)]);
     }
 
     #[test]

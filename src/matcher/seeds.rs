@@ -6,13 +6,15 @@ use super::Run;
 
 /// The most occurrences of one `k`-gram of `b` that a position of `a` tries. A gram that is more common
 /// (boilerplate, a repeated line) tries the ones nearest to where the position would fall if the texts
-/// were aligned end to end, which keeps the work linear and still pairs repeated text in order.
+/// were aligned end to end, which keeps the work linear and still pairs repeated text in order. Each of
+/// `b`'s occurrences of such a gram then tries as many of `a`'s, the nearest, so that every copy in `b`
+/// is paired, not only the ones near a copy in `a`.
 pub const MAX_CANDIDATES: usize = 16;
 
-/// Runs at least this many times the seed length are long enough that the positions of `a` inside them
-/// are not seeded again: every occurrence of the run's first gram was tried already, and another match
-/// starting inside would compete with the run for the same words of `a`. On similar texts this skips
-/// most lookups, which are cache misses.
+/// Runs at least this many times the seed length are long enough to skip the lookups of the positions of
+/// `a` inside them whose gram `b` holds only once, at the run's own position: such a lookup can find
+/// nothing but the run itself. On similar texts this skips most lookups, which are cache misses; a gram
+/// that `b` repeats is looked up, so a second copy of the run's text in `b` still gets its own match.
 const SKIP_INSIDE_SEEDS: usize = 4;
 
 /// The maximal matches of two sequences.
@@ -36,15 +38,21 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
     // at `j - i + a.len()`: a flat array, because this is checked for every candidate.
     let mut covered: Vec<u32> = vec![0; a.len() + b.len()];
     let scale = b.len() as f64 / a.len() as f64;
-    let mut inside_until = 0;
+    // The long run that reaches furthest into `a` so far.
+    let mut inside: Option<Run> = None;
+    // (gram, position) of each position of `a` whose gram `b` holds more than MAX_CANDIDATES times.
+    let mut frequent_in_a: Vec<(u32, u32)> = Vec::new();
     for (i, hash) in gram_hashes(a, k).enumerate() {
-        if i < inside_until {
+        if inside.is_some_and(|run| i + k <= run.end_a() && index.is_unique(run.b + (i - run.a))) {
             continue;
         }
         let Some((gram, group)) = index.group(hash) else {
             continue;
         };
-        frequent[gram] |= group.len() > MAX_CANDIDATES;
+        if group.len() > MAX_CANDIDATES {
+            frequent[gram] = true;
+            frequent_in_a.push((gram as u32, i as u32));
+        }
         for &j in nearest(group, (i as f64 * scale) as usize) {
             let j = j as usize;
             let diagonal = j + a.len() - i;
@@ -54,14 +62,57 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
             let run = extend(a, b, i, j);
             if run.len >= k {
                 covered[diagonal] = run.end_a() as u32;
-                if run.len >= SKIP_INSIDE_SEEDS * k {
-                    inside_until = inside_until.max(run.end_a());
+                if run.len >= SKIP_INSIDE_SEEDS * k && inside.map_or(true, |long| run.end_a() > long.end_a()) {
+                    inside = Some(run);
                 }
                 runs.push(run);
             }
         }
     }
+    if !frequent_in_a.is_empty() {
+        runs.extend(pair_copies_in_b(a, b, k, &index, frequent_in_a));
+        // A run both ways round was found twice.
+        runs.sort_unstable_by_key(|run| (run.a, run.b));
+        runs.dedup();
+    }
     Matches { runs, frequent_grams: frequent.iter().filter(|&&f| f).count() }
+}
+
+/// The maximal matches through each occurrence in `b` of the grams that `b` holds more than
+/// [`MAX_CANDIDATES`] times, each tried with the occurrences in `a` (`frequent_in_a`, in order of
+/// position) nearest to where it would fall: the mirror of the pass over `a`, for these grams only.
+fn pair_copies_in_b(a: &[u32], b: &[u32], k: usize, index: &GramIndex, mut frequent_in_a: Vec<(u32, u32)>) -> Vec<Run> {
+    frequent_in_a.sort_unstable();
+    let positions_in_a: Vec<u32> = frequent_in_a.iter().map(|&(_, i)| i).collect();
+    // Each gram's positions in `a` (a range of `positions_in_a`) and in `b`, visited in order of `b`.
+    let mut visits: Vec<(u32, u32, u32)> = Vec::new();
+    let mut from = 0;
+    for group in frequent_in_a.chunk_by(|x, y| x.0 == y.0) {
+        let to = from + group.len() as u32;
+        visits.extend(index.positions_of(group[0].0 as usize).iter().map(|&j| (j, from, to)));
+        from = to;
+    }
+    visits.sort_unstable();
+    let scale = a.len() as f64 / b.len() as f64;
+    // As in the pass over `a`, with the roles swapped: how far into `b` each diagonal is covered.
+    let mut covered: Vec<u32> = vec![0; a.len() + b.len()];
+    let mut runs = Vec::new();
+    for (j, from, to) in visits {
+        let j = j as usize;
+        for &i in nearest(&positions_in_a[from as usize..to as usize], (j as f64 * scale) as usize) {
+            let i = i as usize;
+            let diagonal = j + a.len() - i;
+            if covered[diagonal] as usize > j {
+                continue;
+            }
+            let run = extend(a, b, i, j);
+            if run.len >= k {
+                covered[diagonal] = run.end_b() as u32;
+                runs.push(run);
+            }
+        }
+    }
+    runs
 }
 
 /// At most [`MAX_CANDIDATES`] positions of `group` (in order), the nearest to `expected`.
@@ -91,6 +142,8 @@ struct GramIndex {
     /// Group `g` is `positions[starts[g]..starts[g + 1]]`.
     starts: Vec<u32>,
     positions: Vec<u32>,
+    /// For each position of `b`, whether its gram starts nowhere else in `b`.
+    unique: Vec<bool>,
 }
 
 impl GramIndex {
@@ -119,7 +172,22 @@ impl GramIndex {
             positions[cursor[gram as usize] as usize] = j as u32;
             cursor[gram as usize] += 1;
         }
-        GramIndex { ids, starts, positions }
+        // Gram ids follow first occurrences, so this walks `unique` almost in order.
+        let mut unique = vec![false; count];
+        for group in starts.windows(2).filter(|group| group[1] - group[0] == 1) {
+            unique[positions[group[0] as usize] as usize] = true;
+        }
+        GramIndex { ids, starts, positions, unique }
+    }
+
+    /// The positions of `b` where gram `gram` starts, in order.
+    fn positions_of(&self, gram: usize) -> &[u32] {
+        &self.positions[self.starts[gram] as usize..self.starts[gram + 1] as usize]
+    }
+
+    /// Whether the gram at position `j` of `b` starts nowhere else in `b`.
+    fn is_unique(&self, j: usize) -> bool {
+        self.unique[j]
     }
 
     /// How many distinct grams `b` has.
@@ -130,7 +198,7 @@ impl GramIndex {
     /// The id of the gram with `hash` and the positions where it starts, in order; `None` if `b` has none.
     fn group(&self, hash: u64) -> Option<(usize, &[u32])> {
         let gram = *self.ids.get(&hash)? as usize;
-        Some((gram, &self.positions[self.starts[gram] as usize..self.starts[gram + 1] as usize]))
+        Some((gram, self.positions_of(gram)))
     }
 }
 
@@ -172,6 +240,24 @@ mod tests {
         let b = [0, 1, 2, 3, 4, 5, 6];
         let runs = maximal_matches(&a, &b, 3).runs;
         assert_eq!(runs, [Run { a: 0, b: 1, len: 5 }, Run { a: 6, b: 1, len: 4 }]);
+    }
+
+    #[test]
+    fn a_second_copy_of_text_inside_a_long_run_gets_its_own_match() {
+        // Regression: positions of `a` inside a long run were never looked up, so `b`'s second copy of
+        // 10..15, which starts inside the run's text, was not found.
+        let a: Vec<u32> = (1..=20).collect();
+        let b: Vec<u32> = (1..=20).chain([99]).chain(10..15).collect();
+        let runs = maximal_matches(&a, &b, 3).runs;
+        assert_eq!(runs, [Run { a: 0, b: 0, len: 20 }, Run { a: 9, b: 21, len: 5 }]);
+    }
+
+    #[test]
+    fn every_copy_of_a_gram_repeated_past_the_limit_is_matched() {
+        let a = [1, 2, 3, 4];
+        let b = [1, 2, 3, 4, 0].repeat(MAX_CANDIDATES * 3);
+        let matched: Vec<usize> = maximal_matches(&a, &b, 4).runs.iter().map(|run| run.b).collect();
+        assert_eq!(matched, (0..MAX_CANDIDATES * 3).map(|copy| copy * 5).collect::<Vec<_>>());
     }
 
     #[test]

@@ -73,6 +73,8 @@ struct PassageOut {
     words: usize,
     exact: bool,
     edits: Vec<[usize; 4]>,
+    /// See [`Passage::one_to_one`](crate::Passage::one_to_one): the page's PAN export lists only these.
+    one_to_one: bool,
 }
 
 impl Summary {
@@ -94,6 +96,7 @@ impl Summary {
                         [a0, a1, b0, b1]
                     })
                     .collect(),
+                one_to_one: passage.one_to_one,
             })
             .collect();
         Summary {

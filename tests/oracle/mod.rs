@@ -285,17 +285,24 @@ impl<'t> Case<'t> {
             a_ranges.push(ra);
             b_ranges.push(rb);
         }
+        // Many-to-many: passages may share a range in one text, never in both; in order of `a`, then `b`.
+        let starts = |p: &Passage| (p.a.start, p.b.start, p.a.end, p.b.end);
         prop_assert!(
-            result.passages.windows(2).all(|w| w[0].a.end <= w[1].a.start),
-            "passages overlap or unsorted in a"
+            result.passages.windows(2).all(|w| starts(&w[0]) < starts(&w[1])),
+            "passages repeat or are out of order"
         );
-        let mut by_b: Vec<Span> = result.passages.iter().map(|p| p.b).collect();
-        by_b.sort();
-        prop_assert!(by_b.windows(2).all(|w| w[0].end <= w[1].start), "passages overlap in b");
+        // One-to-one: the marked passages overlap nowhere.
+        for side in [|p: &Passage| p.a, |p: &Passage| p.b] {
+            let mut spans: Vec<Span> = result.passages.iter().filter(|p| p.one_to_one).map(side).collect();
+            spans.sort();
+            prop_assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "one-to-one passages overlap");
+        }
+        prop_assert_eq!(result.passages.is_empty(), !result.passages.iter().any(|p| p.one_to_one));
 
         for (text, compared, stats, ranges) in [(a, ca, &result.a, &a_ranges), (b, cb, &result.b, &b_ranges)] {
             let words = compared.words(0..compared.keys.len());
-            let shared: usize = ranges.iter().map(|r| compared.words(r.clone())).sum();
+            let covered: BTreeSet<usize> = ranges.iter().flat_map(|r| r.clone()).collect();
+            let shared = covered.into_iter().filter(|&i| compared.is_word[i]).count();
             prop_assert_eq!(stats.words, words, "words of {:?}", text);
             prop_assert_eq!(stats.shared_words, shared, "shared words of {:?}", text);
             prop_assert!(stats.shared_words <= stats.words);

@@ -69,8 +69,8 @@ fn frequent_phrases_note(b: &str, phrases: usize) -> String {
     let (count, them) =
         if phrases == 1 { ("1 phrase".to_string(), "it") } else { (format!("{phrases} phrases"), "each") };
     format!(
-        "{b} repeats {count} more than {MAX_CANDIDATES} times; {them} was matched only with the {MAX_CANDIDATES} \
-         repeats nearest to it, so a few shared words among the repeats may be unmarked"
+        "{b} repeats {count} more than {MAX_CANDIDATES} times; each repeat of {them} was matched only with the \
+         {MAX_CANDIDATES} nearest to it in the other text, so a few shared words among the repeats may be unmarked"
     )
 }
 
@@ -187,11 +187,12 @@ fn json_document<'a>(doc: &'a Document, index: &OffsetIndex, stats: &copydesk::D
     }
 }
 
-/// PAN text-alignment XML: `a` is the suspicious document ("this"), `b` the source.
+/// PAN text-alignment XML: `a` is the suspicious document ("this"), `b` the source. A detection pairs
+/// each character once, so only the one-to-one passages are listed.
 pub fn pan(a: &Document, b: &Document, result: &Comparison) -> String {
     let (index_a, index_b) = (OffsetIndex::new(&a.text, Unit::CodePoint), OffsetIndex::new(&b.text, Unit::CodePoint));
     let mut out = format!("<document reference=\"{}\">\n", xml_escape(&a.name));
-    for passage in &result.passages {
+    for passage in result.passages.iter().filter(|passage| passage.one_to_one) {
         let (this_start, source_start) = (index_a.convert(passage.a.start), index_b.convert(passage.b.start));
         let _ = writeln!(
             out,
