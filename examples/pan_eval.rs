@@ -9,7 +9,8 @@
 //!
 //! CORPUS defaults to `../shared/corpora/pan13-text-alignment-no-obfuscation` beside this repository;
 //! its README.md describes the layout and the measures. The suspicious document is copydesk's `a`, the
-//! source its `b`, and every shared passage is one detection.
+//! source its `b`, and every one-to-one passage is one detection: PAN aligns each stretch of text with at
+//! most one counterpart (see `Passage::one_to_one`).
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -107,10 +108,6 @@ struct PairResult {
     name: String,
     cases: Vec<Alignment>,
     detections: Vec<Alignment>,
-    /// Cases whose suspicious and source sides hold different words at the truth offsets. In the
-    /// no-obfuscation corpus both sides are the same passage, so a case counted here means the truth
-    /// does not fit the stored texts: no detection can score fully on it.
-    misfit_cases: usize,
     tally: Tally,
     /// Bytes of both texts.
     bytes: usize,
@@ -160,17 +157,11 @@ fn evaluate_pair(
     let detections: Vec<Alignment> = comparison
         .passages
         .iter()
+        .filter(|p| p.one_to_one)
         .map(|p| Alignment { susp: susp.code_points(&susp_index, p.a), src: src.code_points(&src_index, p.b) })
         .collect();
-    let misfit_cases =
-        cases.iter().filter(|case| !same_words(susp.slice(case.susp.clone()), src.slice(case.src.clone()))).count();
     let tally = Tally::pair(&cases, &detections);
-    Ok(PairResult { name, cases, detections, misfit_cases, tally, bytes: susp.text.len() + src.text.len(), comparing })
-}
-
-/// Whether two texts are the same words, however the lines break: PAN re-wraps the copied passages.
-fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    Ok(PairResult { name, cases, detections, tally, bytes: susp.text.len() + src.text.len(), comparing })
 }
 
 fn stem(file_name: &str) -> &str {
@@ -199,15 +190,6 @@ impl StoredText {
     /// The code points of the stored file that a byte span of `text` covers; `index` is `self.index()`.
     fn code_points(&self, index: &OffsetIndex, span: Span) -> Range<usize> {
         index.convert(span.start) + self.bom..index.convert(span.end) + self.bom
-    }
-
-    /// The text at code points `range` of the stored file, clipped to the text.
-    fn slice(&self, range: Range<usize>) -> &str {
-        let byte = |code_point: usize| {
-            self.text.char_indices().nth(code_point.saturating_sub(self.bom)).map_or(self.text.len(), |(at, _)| at)
-        };
-        let start = byte(range.start);
-        &self.text[start..byte(range.end).max(start)]
     }
 }
 
@@ -258,7 +240,6 @@ fn summary(corpus: &Path, options: &CompareOptions, evaluation: &Evaluation) -> 
     let seconds = evaluation.elapsed.as_secs_f64();
     let comparing: Duration = pairs.iter().map(|pair| pair.comparing).sum();
     let bytes: usize = pairs.iter().map(|pair| pair.bytes).sum();
-    let misfit_cases: usize = pairs.iter().map(|pair| pair.misfit_cases).sum();
 
     let mut out = format!("corpus       {}\n", corpus.display());
     let _ = writeln!(out, "options      {}", serde_json::to_string(options).expect("options are plain fields"));
@@ -276,24 +257,6 @@ fn summary(corpus: &Path, options: &CompareOptions, evaluation: &Evaluation) -> 
         bytes as f64 / 1e6 / seconds,
         pairs.len() as f64 / seconds,
     );
-    if misfit_cases > 0 {
-        let _ = writeln!(
-            out,
-            "note         {misfit_cases} of {} cases hold different words on their two sides at the truth offsets: \
-             the truth does not fit the stored texts there, which caps the scores",
-            total.cases,
-        );
-        let mut fitting = Tally::default();
-        for pair in pairs.iter().filter(|pair| pair.misfit_cases == 0) {
-            fitting += pair.tally;
-        }
-        let scores = fitting.scores();
-        let _ = writeln!(
-            out,
-            "where truth fits: {} cases, precision {:.4}, recall {:.4}, granularity {:.4}, plagdet {:.4}",
-            fitting.cases, scores.precision, scores.recall, scores.granularity, scores.plagdet,
-        );
-    }
     out
 }
 
@@ -312,9 +275,6 @@ fn worst_pairs(pairs: &[PairResult]) -> String {
             "F1 {:.4}  precision {:.4}  recall {:.4}  granularity {:.2}  {}",
             scores.f1, scores.precision, scores.recall, scores.granularity, pair.name
         );
-        if pair.misfit_cases > 0 {
-            let _ = writeln!(out, "  {} of its cases hold different words on their two sides", pair.misfit_cases);
-        }
         for (label, alignments) in [("case     ", &pair.cases), ("detection", &pair.detections)] {
             for alignment in alignments {
                 let _ = writeln!(out, "  {label}  susp {:?}  src {:?}", alignment.susp, alignment.src);
@@ -570,6 +530,5 @@ mod tests {
         let text = StoredText { text: "Äb port".to_owned(), bom: 1 };
         let index = text.index();
         assert_eq!(text.code_points(&index, Span::new(4, 8)), 4..8);
-        assert_eq!(text.slice(4..8), "port");
     }
 }
