@@ -42,10 +42,12 @@ const ASCII_TRICKY: &[char] = &[
 
 /// Characters that UAX #29 treats specially: curly quotes, a combining mark, ZWJ and other format
 /// characters, emoji (with modifier, variation selector and regional indicators), ideographs, kana,
-/// Arabic, Hebrew letters (which join across `'` and `"`), non-ASCII digits and white space.
+/// Arabic, Hebrew letters (which join across `'` and `"`), non-ASCII digits and white space, and the
+/// zero-width space, which joins words but for Thai (ก, ๓) and its kin.
 const UNICODE_TRICKY: &[char] = &[
-    '“', '”', '‘', '’', '\u{301}', '\u{200D}', '\u{00AD}', '\u{2060}', '😀', '👍', '🏽', '\u{FE0F}', '🇫', '🇷', '東',
-    '京', 'で', 'カ', 'ー', 'ب', 'ي', 'ת', 'א', 'ב', '٣', 'ｔ', 'é', '\u{A0}', '\u{2003}', '\u{85}', '\u{3000}',
+    '“', '”', '‘', '’', '\u{301}', '\u{200D}', '\u{00AD}', '\u{2060}', '\u{200B}', '\u{200B}', 'ก', '๓', '😀', '👍',
+    '🏽', '\u{FE0F}', '🇫', '🇷', '東', '京', 'で', 'カ', 'ー', 'ب', 'ي', 'ת', 'א', 'ב', '٣', 'ｔ', 'é', '\u{A0}',
+    '\u{2003}', '\u{85}', '\u{3000}',
 ];
 
 fn tricky_string(max_chars: usize) -> impl Strategy<Value = String> {

@@ -2,8 +2,8 @@
 //!
 //! Always applied: NFKC (so full-width letters, ligatures and superscripts compare as plain ones),
 //! every quotation mark folded to `"` or `'` and every dash and minus sign to `-`, and invisible format
-//! characters inside a word (soft hyphen, zero-width joiner and non-joiner, word joiner) dropped, so
-//! that they cannot hide a copy. The other folds are
+//! characters inside a word (soft hyphen, zero-width space, joiner and non-joiner, word joiner) dropped,
+//! so that they cannot hide a copy. The other folds are
 //! options (see [`CompareOptions`](crate::CompareOptions)): case, diacritics.
 
 use unicode_normalization::char::is_combining_mark;
@@ -31,11 +31,11 @@ pub(crate) fn key(token: &str, folding: Folding) -> String {
     key
 }
 
-/// Format characters that change nothing a reader sees inside a word: soft hyphen, zero-width
+/// Format characters that change nothing a reader sees inside a word: soft hyphen, zero-width space,
 /// non-joiner and joiner, left-to-right and right-to-left marks, word joiner, invisible operators,
 /// zero-width no-break space.
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{AD}' | '\u{200C}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+    matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// Quotation marks, apostrophes, dashes and minus signs of every script and style, folded to ASCII.
@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn invisible_characters_inside_a_word_are_dropped() {
-        for invisible in ['\u{AD}', '\u{200C}', '\u{200D}', '\u{2060}'] {
+        for invisible in ['\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}'] {
             assert_eq!(key(&format!("Tar{invisible}tus"), ALL), "tartus");
         }
     }

@@ -2,6 +2,8 @@
 //!
 //! Only the segments that are not white space become tokens; the white space between them is the gap.
 //! Tokens are byte spans into the input, so tokens and gaps together are the input, byte for byte.
+//! One departure from UAX #29: a zero-width space between two letters or digits does not end the word,
+//! except in the scripts that use it to mark where words end.
 //!
 //! UAX #29 never joins a segment across ASCII white space that is followed by an ASCII character
 //! other than white space (two spaces are one segment, WB3d), so the text can be cut there into
@@ -78,12 +80,44 @@ fn stretches(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
 }
 
 fn unicode_tokens(chunk: &str, offset: usize, tokens: &mut Vec<Token>) {
-    for (start, segment) in chunk.split_word_bound_indices() {
-        if let Some(kind) = classify(segment) {
-            let start = offset + start;
-            tokens.push(Token { span: Span::new(start, start + segment.len()), kind });
+    let mut segments = chunk.split_word_bound_indices();
+    while let Some((start, segment)) = segments.next() {
+        let Some(mut kind) = classify(segment) else { continue };
+        let mut end = start + segment.len();
+        while kind != TokenKind::Punct {
+            let mut rest = segments.clone();
+            let Some(joined) = across_zero_width_space(&chunk[start..end], &mut rest) else { break };
+            (end, segments) = (joined, rest);
+            kind = classify(&chunk[start..end]).unwrap_or(kind);
         }
+        tokens.push(Token { span: Span::new(offset + start, offset + end), kind });
     }
+}
+
+/// Where `word` ends when it goes on across zero-width spaces: UAX #29 breaks at U+200B, but inside a
+/// word it is an invisible hint where a line may wrap (a long name on a web page), and must not hide a
+/// copy. Takes the spaces and the word or number after them from `segments` and gives where that ends;
+/// `None` when no word follows straight on, or when either side is in a script written without spaces
+/// between words (Thai, Lao, Khmer, Myanmar and their kin), where U+200B is what tells words apart.
+fn across_zero_width_space<'t>(word: &str, segments: &mut impl Iterator<Item = (usize, &'t str)>) -> Option<usize> {
+    let spaced = |c: Option<char>| c.is_some_and(|c| !written_without_spaces(c));
+    let mut spaces = 0;
+    let (start, next) = loop {
+        match segments.next()? {
+            (_, "\u{200B}") => spaces += 1,
+            segment => break segment,
+        }
+    };
+    let is_word = matches!(classify(next), Some(TokenKind::Word | TokenKind::Number));
+    (spaces > 0 && is_word && spaced(word.chars().next_back()) && spaced(next.chars().next()))
+        .then_some(start + next.len())
+}
+
+/// Whether `c` belongs to a script that UAX #14 leaves to a dictionary (line break class SA): Thai,
+/// Lao, Myanmar, Khmer, Tai Le, New Tai Lue, Tai Tham and Tai Viet.
+fn written_without_spaces(c: char) -> bool {
+    matches!(c, '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}' | '\u{1950}'..='\u{19FF}'
+        | '\u{1A20}'..='\u{1AAF}' | '\u{A9E0}'..='\u{A9FF}' | '\u{AA60}'..='\u{AADF}')
 }
 
 /// The token kind of one UAX #29 segment, or `None` for white space.
@@ -226,6 +260,16 @@ mod tests {
     #[test]
     fn cjk_without_spaces_splits_per_ideograph() {
         assert_eq!(words("東京で会議"), ["東", "京", "で", "会", "議"]);
+    }
+
+    #[test]
+    fn a_zero_width_space_inside_a_word_joins_it_but_for_thai() {
+        assert_eq!(
+            words("Hmei\u{200B}mim 1\u{200B}\u{200B}200 ends\u{200B} \u{200B}x"),
+            ["Hmei\u{200B}mim", "1\u{200B}\u{200B}200", "ends", "\u{200B}", "\u{200B}", "x"]
+        );
+        // UAX #29 leaves Thai words to a dictionary, so each letter is a segment; the space stays one too.
+        assert_eq!(words("ไท\u{200B}ย"), ["ไ", "ท", "\u{200B}", "ย"]);
     }
 
     #[test]

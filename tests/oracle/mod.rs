@@ -22,25 +22,60 @@ use unicode_segmentation::UnicodeSegmentation;
 // --- references ----------------------------------------------------------------------------------------
 
 /// The tokens UAX #29 itself gives: every segment with a character that is not white space, classified
-/// by its characters.
+/// by its characters; except that words or numbers with only zero-width spaces between them are one
+/// token, unless a character beside the spaces is of a script written without spaces (Thai, Lao,
+/// Myanmar, Khmer, the Tai scripts: line break class SA), where the spaces tell the words apart.
 pub fn reference_tokens(text: &str) -> Vec<Token> {
-    text.split_word_bound_indices()
-        .filter(|(_, segment)| segment.chars().any(|c| !c.is_whitespace()))
-        .map(|(start, segment)| {
-            let kind = if segment.chars().any(char::is_alphabetic) {
-                TokenKind::Word
-            } else if segment.chars().any(char::is_numeric) {
-                TokenKind::Number
-            } else {
-                TokenKind::Punct
-            };
-            Token { span: Span::new(start, start + segment.len()), kind }
-        })
-        .collect()
+    let kind_of = |segment: &str| {
+        if segment.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else if segment.chars().any(char::is_numeric) {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        }
+    };
+    let segments: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+    let is_word = |i: usize| segments.get(i).is_some_and(|(_, segment)| kind_of(segment) != TokenKind::Punct);
+    const LINE_BREAK_SA: [(char, char); 7] = [
+        ('\u{0E00}', '\u{0EFF}'),
+        ('\u{1000}', '\u{109F}'),
+        ('\u{1780}', '\u{17FF}'),
+        ('\u{1950}', '\u{19FF}'),
+        ('\u{1A20}', '\u{1AAF}'),
+        ('\u{A9E0}', '\u{A9FF}'),
+        ('\u{AA60}', '\u{AADF}'),
+    ];
+    let without_spaces = |c: char| LINE_BREAK_SA.iter().any(|&(first, last)| (first..=last).contains(&c));
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        let (start, segment) = segments[i];
+        let mut end = start + segment.len();
+        i += 1;
+        if segment.chars().all(char::is_whitespace) {
+            continue;
+        }
+        while is_word(i - 1) {
+            let spaces = segments[i..].iter().take_while(|(_, segment)| *segment == "\u{200B}").count();
+            let (last, next) = (text[..end].chars().next_back().unwrap(), i + spaces);
+            if spaces == 0
+                || !is_word(next)
+                || without_spaces(last)
+                || without_spaces(segments[next].1.chars().next().unwrap())
+            {
+                break;
+            }
+            end = segments[next].0 + segments[next].1.len();
+            i = next + 1;
+        }
+        tokens.push(Token { span: Span::new(start, end), kind: kind_of(&text[start..end]) });
+    }
+    tokens
 }
 
 /// The comparison key of a token, from the rules `CompareOptions` documents: NFKC, invisible format
-/// characters (soft hyphen, ZWNJ, ZWJ, directional marks, word joiner, BOM) dropped, quote marks and
+/// characters (soft hyphen, zero-width space, ZWNJ, ZWJ, directional marks, word joiner, BOM) dropped, quote marks and
 /// dashes unified, then diacritics and case folded when the options say so.
 fn reference_key(raw: &str, options: &CompareOptions) -> String {
     let unify = |c: char| match c {
@@ -49,7 +84,7 @@ fn reference_key(raw: &str, options: &CompareOptions) -> String {
         '\u{2010}'..='\u{2015}' | '⁃' | '−' | '﹘' | '﹣' | '⸺' | '⸻' => '-',
         c => c,
     };
-    let invisible = |c: &char| matches!(c, '\u{AD}' | '\u{200C}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
+    let invisible = |c: &char| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}');
     let mut key: String = raw.nfkc().filter(|c| !invisible(c)).map(unify).collect();
     if options.fold_diacritics {
         key = key.nfd().filter(|&c| !is_combining_mark(c)).nfc().collect();
