@@ -144,12 +144,11 @@ fn phrases_repeated_past_the_limit_are_owned_up_to() {
     let repeats = copydesk::MAX_CANDIDATES + 4;
     let a = dir.write("a.txt", format!("{promo}{wire}").as_bytes());
     let b = dir.write("b.txt", format!("{}{wire}", promo.repeat(repeats)).as_bytes());
-    // The promo has 15 phrases of four tokens (words or marks), each repeated 20 times in b.
-    let note = "note: b.txt repeats 15 phrases more than 16 times; each repeat of each was matched only with the \
-                16 nearest to it in the other text, so a few shared words among the repeats may be unmarked";
+    let note = "note: b.txt repeats 1 phrase more than 16 times; each repeat of it was matched only with the 16 \
+                nearest to it in the other text, so a few shared words among the repeats may be unmarked";
     assert!(compare(&a, &b, "text").stdout.lines().any(|line| line == note), "no note about the repeats");
     let json = compare_json(&a, &b);
-    assert_eq!(number(&json["limits"]["frequent_phrases"]), 15);
+    assert_eq!(number(&json["limits"]["frequent_phrases"]), 1, "the promo line is one phrase");
     assert_eq!(json["b"]["shared_words"], json["b"]["words"], "every repeat of the promo is shared");
 
     let few = dir.write("few.txt", format!("{}{wire}", promo.repeat(copydesk::MAX_CANDIDATES)).as_bytes());
@@ -212,6 +211,30 @@ fn pan_format_agrees_with_json() {
         let (this, source) = (range(&passage["a"]), range(&passage["b"]));
         assert_eq!(offsets, [this.start, this.len(), source.start, source.len()], "{feature:?}");
     }
+}
+
+/// A sentence that b prints twice: the JSON lists both copies, each reusing a's one range (many-to-one);
+/// the PAN export lists only the one-to-one detection, as each detection there is one aligned pair.
+#[test]
+fn a_repeated_sentence_is_two_passages_in_json_and_one_detection_in_pan() {
+    let dir = TempDir::new("repeated");
+    let sentence = "The harbour authority said on Tuesday that the new container terminal would open to ships in the \
+                    spring of next year.";
+    let a = dir.write("a.txt", format!("{sentence} Officials gave no other details.").as_bytes());
+    let b = dir.write(
+        "b.txt",
+        format!("{sentence}\n\nLocal traders welcomed the news at a meeting in the town hall.\n\n{sentence}").as_bytes(),
+    );
+    let json = compare_json(&a, &b);
+    let passages = json["passages"].as_array().unwrap();
+    let spans = |side: &str| passages.iter().map(|p| range(&p[side])).collect::<Vec<_>>();
+    let (length, second) = (sentence.chars().count(), sentence.chars().count() + 66);
+    assert_eq!(spans("a"), [0..length, 0..length]);
+    assert_eq!(spans("b"), [0..length, second..second + length]);
+    assert_eq!((number(&json["b"]["shared_words"]), number(&json["b"]["words"])), (42, 54));
+
+    let pan = compare(&a, &b, "pan").stdout;
+    assert_eq!(pan.lines().filter(|line| line.starts_with("<feature ")).count(), 1, "{pan}");
 }
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {

@@ -107,8 +107,8 @@ pub(crate) struct Passages {
     /// paired with at most one counterpart, for what needs a plain alignment (PAN detections, the anchors
     /// of the inline diff).
     pub found: Vec<Found>,
-    /// Phrases (seeds of [`SEED_TOKENS`] tokens) of `a` that `b` repeats so often that only the
-    /// repeats nearest to each were tried, to keep the time linear.
+    /// Phrases of `a` (stretches of seeds of [`SEED_TOKENS`] tokens) that `b` repeats so often that only
+    /// the repeats nearest to each were tried, to keep the time linear.
     pub frequent_phrases: usize,
 }
 
@@ -128,7 +128,7 @@ pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings)
     found.sort_unstable_by_key(|passage| (passage.a().start, passage.b().start, passage.a().end, passage.b().end));
     found.dedup_by_key(|passage| (passage.a(), passage.b()));
     pair_one_to_one(&mut found, a.ids.len(), b.ids.len());
-    Passages { found, frequent_phrases: matches.frequent_grams }
+    Passages { found, frequent_phrases: matches.frequent_phrases }
 }
 
 /// Marks the one-to-one passages: the most words first (ties to the earlier in `a`), each kept when its

@@ -20,19 +20,20 @@ const SKIP_INSIDE_SEEDS: usize = 4;
 /// The maximal matches of two sequences.
 pub(super) struct Matches {
     pub runs: Vec<Run>,
-    /// Distinct `k`-grams of `b` found in `a` that `b` holds more than [`MAX_CANDIDATES`] times: the
-    /// positions of `a` with such a gram tried only the nearest of them.
-    pub frequent_grams: usize,
+    /// Distinct phrases of `a` that `b` holds more than [`MAX_CANDIDATES`] times: the positions of `a`
+    /// in them tried only the nearest repeats. A phrase is a stretch of consecutive positions whose
+    /// `k`-grams are that frequent, told apart by its first gram (a promo line is one phrase, however
+    /// many grams it spans and however often `a` holds it).
+    pub frequent_phrases: usize,
 }
 
 /// Every maximal exact match of at least `k` ids, found from seeds of `k` equal ids.
 pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
     let mut runs = Vec::new();
     if a.len() < k || b.len() < k {
-        return Matches { runs, frequent_grams: 0 };
+        return Matches { runs, frequent_phrases: 0 };
     }
     let index = GramIndex::new(b, k);
-    let mut frequent = vec![false; index.grams()];
     // How far each diagonal is covered by the matches found so far: positions of `a` are visited in
     // order, so a seed below that mark lies inside a match already found. Diagonal `j - i` is stored
     // at `j - i + a.len()`: a flat array, because this is checked for every candidate.
@@ -50,7 +51,6 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
             continue;
         };
         if group.len() > MAX_CANDIDATES {
-            frequent[gram] = true;
             frequent_in_a.push((gram as u32, i as u32));
         }
         for &j in nearest(group, (i as f64 * scale) as usize) {
@@ -69,13 +69,23 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
             }
         }
     }
+    let frequent_phrases = count_phrases(&frequent_in_a);
     if !frequent_in_a.is_empty() {
         runs.extend(pair_copies_in_b(a, b, k, &index, frequent_in_a));
         // A run both ways round was found twice.
         runs.sort_unstable_by_key(|run| (run.a, run.b));
         runs.dedup();
     }
-    Matches { runs, frequent_grams: frequent.iter().filter(|&&f| f).count() }
+    Matches { runs, frequent_phrases }
+}
+
+/// The distinct phrases among `frequent_in_a` (in order of position): the first grams of its stretches
+/// of consecutive positions.
+fn count_phrases(frequent_in_a: &[(u32, u32)]) -> usize {
+    let mut firsts: Vec<u32> = frequent_in_a.chunk_by(|x, y| x.1 + 1 == y.1).map(|stretch| stretch[0].0).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts.len()
 }
 
 /// The maximal matches through each occurrence in `b` of the grams that `b` holds more than
@@ -190,11 +200,6 @@ impl GramIndex {
         self.unique[j]
     }
 
-    /// How many distinct grams `b` has.
-    fn grams(&self) -> usize {
-        self.starts.len() - 1
-    }
-
     /// The id of the gram with `hash` and the positions where it starts, in order; `None` if `b` has none.
     fn group(&self, hash: u64) -> Option<(usize, &[u32])> {
         let gram = *self.ids.get(&hash)? as usize;
@@ -261,11 +266,12 @@ mod tests {
     }
 
     #[test]
-    fn counts_the_grams_too_frequent_to_try_every_occurrence_of() {
-        let a = [1, 2, 3, 4];
-        let frequent = |repeats: usize| maximal_matches(&a, &a.repeat(repeats), 4).frequent_grams;
-        assert_eq!(frequent(MAX_CANDIDATES), 0);
-        // `b` then holds 2, 3, 4, 1 as often, but `a` does not: only 1, 2, 3, 4 was held back.
-        assert_eq!(frequent(MAX_CANDIDATES + 1), 1);
+    fn counts_the_phrases_too_frequent_to_try_every_repeat_of() {
+        let line = [1, 2, 3, 4, 5, 6, 7, 8];
+        let a = [&line[..], &[20, 21, 22], &line[..], &[9, 10, 11, 12]].concat();
+        let frequent = |repeats: usize| maximal_matches(&a, &[line.repeat(repeats), vec![9, 10, 11, 12]].concat(), 4);
+        assert_eq!(frequent(MAX_CANDIDATES).frequent_phrases, 0);
+        // The line's five grams are one phrase, though `a` holds it twice; 9, 10, 11, 12 is not repeated.
+        assert_eq!(frequent(MAX_CANDIDATES + 1).frequent_phrases, 1);
     }
 }
