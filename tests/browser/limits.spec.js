@@ -32,8 +32,8 @@ test('ordinary articles get no note beside the passages', async ({ page }) => {
 
 test('a phrase repeated past the limit is owned up to, on the page and in the exports', async ({ page }) => {
   await openPair(page, `${PROMO}${WIRE}`, `${PROMO.repeat(REPEATS)}${WIRE}`);
-  const note = '“b.txt” repeats 1 phrase so often that it was matched only with the repeats nearest to it, '
-    + 'to keep the comparison fast: a few shared words among the repeats may be unmarked.';
+  const note = '“b.txt” repeats 1 phrase more than 16 times; each repeat of it was matched only with the 16 '
+    + 'nearest to it in the other text, to keep the comparison fast: a few shared words among the repeats may be unmarked.';
   await expect(page.locator('[data-limits]')).toBeVisible();
   await expect(page.locator('[data-limits] p')).toHaveText([note]);
   await saveScreenshot(page, 'limits-frequent-phrases');

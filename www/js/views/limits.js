@@ -4,6 +4,9 @@
 import { h } from '../dom.js';
 import { count, number } from '../format.js';
 
+/** The engine's `MAX_CANDIDATES` (src/matcher/seeds.rs): how many repeats of a phrase each one is tried with. */
+const MAX_CANDIDATES = 16;
+
 /** @param {import('../store.js').Store} store */
 export function mountLimits(store, root) {
   const render = () => {
@@ -24,9 +27,9 @@ export function mountLimits(store, root) {
 export function limitNotes({ frequent_phrases: phrases, unaligned_stretches: stretches }, b, { inline }) {
   const notes = [];
   if (phrases > 0) {
-    notes.push(`“${b}” repeats ${count(phrases, 'phrase')} so often that ${phrases === 1 ? 'it was' : 'each was'} `
-      + 'matched only with the repeats nearest to it, to keep the comparison fast: a few shared words among '
-      + 'the repeats may be unmarked.');
+    notes.push(`“${b}” repeats ${count(phrases, 'phrase')} more than ${MAX_CANDIDATES} times; each repeat of `
+      + `${phrases === 1 ? 'it' : 'each'} was matched only with the ${MAX_CANDIDATES} nearest to it in the other `
+      + 'text, to keep the comparison fast: a few shared words among the repeats may be unmarked.');
   }
   if (stretches > 0 && inline) {
     const which = stretches === 1 ? 'One long stretch with no passage in common is' : `${number(stretches)} long stretches with no passage in common are`;
