@@ -1,5 +1,5 @@
 //! The whole pipeline, `copydesk::compare` with default options, on generated pairs (see
-//! `support/corpus.rs`) of four kinds and 1k to 1M words a side.
+//! `support/corpus.rs`) of five kinds and 1k to 1M words a side.
 //!
 //! ```text
 //! cargo bench --bench pipeline                          # all sizes: about 3 minutes on 2 cores, plus the build

@@ -23,13 +23,18 @@ pub enum Case {
     /// 30 % of each text's words are paragraphs that the other text has too, in another order, among
     /// paragraphs of its own.
     PartlyShared,
+    /// `b` is a text of its own with passages of 10-60 words of `a` (30 % of its words) between its
+    /// sentences, each from a place of `a` drawn at random: some overlap in `a`, so that `b` holds some
+    /// stretches of `a` twice.
+    OverlappingCopies,
     /// `a` and `b` are written independently, from the same vocabulary.
     Unrelated,
 }
 
 impl Case {
     /// Every case, from most to least shared.
-    pub const ALL: [Case; 4] = [Case::NearDuplicate, Case::Reordered, Case::PartlyShared, Case::Unrelated];
+    pub const ALL: [Case; 5] =
+        [Case::NearDuplicate, Case::Reordered, Case::PartlyShared, Case::OverlappingCopies, Case::Unrelated];
 
     /// A name fit for bench ids and tables.
     pub fn name(self) -> &'static str {
@@ -37,6 +42,7 @@ impl Case {
             Case::NearDuplicate => "near_duplicate",
             Case::Reordered => "reordered",
             Case::PartlyShared => "partly_shared",
+            Case::OverlappingCopies => "overlapping_copies",
             Case::Unrelated => "unrelated",
         }
     }
@@ -88,6 +94,15 @@ pub fn pair(case: Case, words: usize, seed: u64) -> Pair {
             // Independent shuffles: the shared paragraphs land in different orders and places.
             writer.rng.shuffle(&mut a);
             writer.rng.shuffle(&mut b);
+            (a, b)
+        }
+        Case::OverlappingCopies => {
+            let a = writer.paragraphs(words);
+            // Own words and copies in the proportion 70 : 30, so that `b` is about as long as `a`.
+            let own_words = words * 7 / 10;
+            let mut b = writer.paragraphs(own_words);
+            let copies = writer.copies(&a, own_words * 3 / 7);
+            writer.insert(&mut b, copies);
             (a, b)
         }
         Case::Unrelated => (writer.paragraphs(words), writer.paragraphs(words)),
@@ -210,6 +225,72 @@ impl Writer {
                 }
             }
             sentence.words = edited;
+        }
+    }
+
+    /// Passages of `a`, of 10 to 60 words each, until they hold at least `words` words. Each starts at a
+    /// word of `a` drawn uniformly, whatever passages came before, so some overlap or repeat. A passage
+    /// is cut where `a`'s sentences end, and each piece keeps its words (origins, commas) and quote marks,
+    /// so that its words and the punctuation between them stand in `b` as they stand in `a`.
+    fn copies(&mut self, a: &[Paragraph], words: usize) -> Vec<Vec<Sentence>> {
+        let sentences: Vec<&Sentence> = a.iter().flatten().collect();
+        // The word of `a` each sentence starts at.
+        let starts: Vec<usize> = sentences
+            .iter()
+            .scan(0, |next, s| {
+                let start = *next;
+                *next += s.words.len();
+                Some(start)
+            })
+            .collect();
+        let total = words_of(a).count();
+        let mut copies = Vec::new();
+        let mut copied = 0;
+        while copied < words {
+            let length = (10 + self.rng.below(51)).min(total);
+            let start = self.rng.below(total - length + 1);
+            let end = start + length;
+            let first = starts.partition_point(|&s| s <= start) - 1;
+            let pieces = (first..sentences.len())
+                .take_while(|&s| starts[s] < end)
+                .map(|s| {
+                    let from = start.saturating_sub(starts[s]);
+                    let to = (end - starts[s]).min(sentences[s].words.len());
+                    Sentence { words: sentences[s].words[from..to].to_vec(), quoted: sentences[s].quoted }
+                })
+                .collect();
+            copies.push(pieces);
+            copied += length;
+        }
+        copies
+    }
+
+    /// Puts each copy after a sentence of `paragraphs` drawn at random, a different one for each: every
+    /// copy then has the text's own words on both sides (bar one at the very end), as a passage quoted in
+    /// an article of its own does, and no two copies touch, where a tool could not tell where one ends.
+    ///
+    /// Nothing beyond a copy extends it by chance, so the truth is exact at its ends. A copy that starts
+    /// or ends inside a sentence of `a` has a full stop of `b` on that side where `a` has a word or a
+    /// comma; one that starts or ends with a sentence has a sentence of `b` beyond that end, which would
+    /// have to agree with `a`'s next sentence for words on end to be taken for reuse.
+    fn insert(&mut self, paragraphs: &mut [Paragraph], copies: Vec<Vec<Sentence>>) {
+        let sentences = paragraphs.iter().map(Vec::len).sum();
+        assert!(copies.len() <= sentences, "more copies than sentences to put them after");
+        let mut places: Vec<usize> = (0..sentences).collect();
+        self.rng.shuffle(&mut places);
+        let mut after: Vec<Option<Vec<Sentence>>> = vec![None; sentences];
+        for (copy, place) in copies.into_iter().zip(places) {
+            after[place] = Some(copy);
+        }
+        let mut after = after.into_iter();
+        for paragraph in paragraphs {
+            let own = std::mem::take(paragraph);
+            for sentence in own {
+                paragraph.push(sentence);
+                if let Some(copy) = after.next().flatten() {
+                    paragraph.extend(copy);
+                }
+            }
         }
     }
 
