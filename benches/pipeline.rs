@@ -8,13 +8,15 @@
 //! ```
 //!
 //! After criterion's own report comes a markdown summary: median time, words a side per second, the
-//! peak heap of one comparison, the shared ratios found against the true ones, and per case the log-log
-//! slope of time over size (1 is linear), which criterion cannot give because it sees one bench at a time.
+//! peak heap of one comparison, the shared ratios found against the true ones, the recall and precision
+//! of the words of `b` marked as shared, and per case the log-log slope of time over size (1 is linear),
+//! which criterion cannot give because it sees one bench at a time.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use copydesk::{compare, CompareOptions};
+use copydesk::text::{tokenize, TokenKind};
+use copydesk::{compare, CompareOptions, Span};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 
@@ -80,6 +82,7 @@ struct Row {
     found_b: f64,
     true_a: f64,
     true_b: f64,
+    marks_b: Marks,
 }
 
 /// Benches one pair; `None` when criterion's filter skipped it.
@@ -103,6 +106,7 @@ fn bench(group: &mut BenchmarkGroup<WallTime>, case: Case, size: usize, pair: &P
         found_b: probe.found_b,
         true_a: pair.shared_words_a as f64 / pair.words_a as f64,
         true_b: pair.shared_words_b as f64 / pair.words_b as f64,
+        marks_b: probe.marks_b,
     })
 }
 
@@ -130,6 +134,7 @@ struct Probe {
     peak_heap: usize,
     found_a: f64,
     found_b: f64,
+    marks_b: Marks,
 }
 
 impl Probe {
@@ -142,7 +147,53 @@ impl Probe {
             (pair.words_a, pair.words_b),
             "copydesk counts the generated words differently from the generator, so the true ratios are off"
         );
-        Probe { peak_heap, found_a: result.a.shared_ratio, found_b: result.b.shared_ratio }
+        let passages_b: Vec<Span> = result.passages.iter().map(|passage| passage.b).collect();
+        let marks_b = Marks::score(&pair.b, passages_b, &pair.shared_in_b);
+        Probe { peak_heap, found_a: result.a.shared_ratio, found_b: result.b.shared_ratio, marks_b }
+    }
+}
+
+/// How the words a tool marks as shared (those inside a passage) agree with the truth, word by word. A
+/// shared ratio alone can look right when missed words and wrongly marked ones cancel out; and since
+/// passages may overlap in one text, a word is counted once however many passages hold it.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// Words marked.
+    marked: usize,
+    /// Words marked that are truly shared.
+    right: usize,
+    /// Words truly shared.
+    truly: usize,
+}
+
+impl Marks {
+    /// Scores the words of `text` inside any of `passages` against `truth`, one flag per word.
+    fn score(text: &str, mut passages: Vec<Span>, truth: &[bool]) -> Marks {
+        passages.sort_unstable_by_key(|span| span.start);
+        let mut passages = passages.into_iter().peekable();
+        let mut reach = 0; // the furthest end of the passages that start before the word
+        let mut marks = Marks { marked: 0, right: 0, truly: truth.iter().filter(|&&t| t).count() };
+        let words = tokenize(text).into_iter().filter(|token| token.kind != TokenKind::Punct);
+        for (word, &truly) in words.zip(truth) {
+            while let Some(passage) = passages.next_if(|passage| passage.start <= word.span.start) {
+                reach = reach.max(passage.end);
+            }
+            if word.span.end <= reach {
+                marks.marked += 1;
+                marks.right += usize::from(truly);
+            }
+        }
+        marks
+    }
+
+    /// The share of the truly shared words that are marked; `None` when none is truly shared.
+    fn recall(self) -> Option<f64> {
+        (self.truly > 0).then(|| self.right as f64 / self.truly as f64)
+    }
+
+    /// The share of the marked words that are truly shared; `None` when none is marked.
+    fn precision(self) -> Option<f64> {
+        (self.marked > 0).then(|| self.right as f64 / self.marked as f64)
     }
 }
 
@@ -220,12 +271,13 @@ mod heap {
 fn print_summary(rows: &[Row]) {
     println!("\n## copydesk::compare, default options\n");
     println!(
-        "| case | words a side | median time | words/s | peak heap | shared a: found / true | shared b: found / true |"
+        "| case | words a side | median time | words/s | peak heap | shared a: found / true | shared b: found / true \
+         | b: recall | b: precision |"
     );
-    println!("|---|--:|--:|--:|--:|--:|--:|");
+    println!("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
     for row in rows {
         println!(
-            "| {} | {} | {} | {:.2} M | {:.1} MiB | {:.1} % / {:.1} % | {:.1} % / {:.1} % |",
+            "| {} | {} | {} | {:.2} M | {:.1} MiB | {:.1} % / {:.1} % | {:.1} % / {:.1} % | {} | {} |",
             row.case.name(),
             row.words_a,
             format_time(row.median),
@@ -235,6 +287,8 @@ fn print_summary(rows: &[Row]) {
             100.0 * row.true_a,
             100.0 * row.found_b,
             100.0 * row.true_b,
+            percent(row.marks_b.recall()),
+            percent(row.marks_b.precision()),
         );
     }
     println!("\nTime against size, as the slope of log time over log words (1 is linear, 2 quadratic):\n");
@@ -255,7 +309,11 @@ fn print_summary(rows: &[Row]) {
             label(last.size),
         );
     }
-    println!("\nA passage's edited words count as shared when copydesk finds it, but never in the truth.");
+    println!(
+        "\nA passage's edited words count as shared when copydesk finds it, but never in the truth. Recall: the \
+         truly shared words of b inside a passage, over all truly shared words of b; precision: the same over \
+         all words of b inside a passage (— where there are none)."
+    );
 }
 
 fn log_point(row: &Row) -> (f64, f64) {
@@ -278,6 +336,11 @@ fn label(size: usize) -> String {
         s if s >= 1_000 && s % 1_000 == 0 => format!("{}k", s / 1_000),
         s => s.to_string(),
     }
+}
+
+/// A share as a percentage with two decimals, which 99 % targets need; "—" for none.
+fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| "—".to_owned(), |share| format!("{:.2} %", 100.0 * share))
 }
 
 fn format_time(time: Duration) -> String {

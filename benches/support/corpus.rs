@@ -8,7 +8,9 @@
 //!
 //! Every generated word has an origin id that copies keep and edits replace, so the truth is exact: a
 //! word of one text is shared when a word with its origin survives in the other. An edited word (substituted,
-//! inserted) is not shared, even though a tool that bridges edits may count it inside a passage.
+//! inserted) is not shared, even though a tool that bridges edits may count it inside a passage. The truth
+//! is kept word by word for `b` too, so that a tool's marks can be scored as recall and precision, not
+//! only as a count that an extra word here can make up for a missed one there.
 //!
 //! Include it with `#[path = "support/corpus.rs"] mod corpus;`. No `rand`: a seeded SplitMix64 keeps the
 //! texts identical on every machine and every run, and the dependency list short.
@@ -64,6 +66,9 @@ pub struct Pair {
     pub shared_words_a: usize,
     /// Words of `b` that `a` has too, unedited.
     pub shared_words_b: usize,
+    /// For each word of `b`, in order, whether `a` has it too, unedited: what recall and precision are
+    /// scored against.
+    pub shared_in_b: Vec<bool>,
 }
 
 /// A pair of `case` with about `words` words in `a` (whole paragraphs, so a few more). The same
@@ -108,11 +113,13 @@ pub fn pair(case: Case, words: usize, seed: u64) -> Pair {
         Case::Unrelated => (writer.paragraphs(words), writer.paragraphs(words)),
     };
     let (in_a, in_b) = (origins(&a, writer.next_origin), origins(&b, writer.next_origin));
+    let shared_in_b: Vec<bool> = words_of(&b).map(|w| in_a[w.origin as usize]).collect();
     Pair {
         words_a: words_of(&a).count(),
-        words_b: words_of(&b).count(),
+        words_b: shared_in_b.len(),
         shared_words_a: words_of(&a).filter(|w| in_b[w.origin as usize]).count(),
-        shared_words_b: words_of(&b).filter(|w| in_a[w.origin as usize]).count(),
+        shared_words_b: shared_in_b.iter().filter(|&&shared| shared).count(),
+        shared_in_b,
         a: writer.render(&a),
         b: writer.render(&b),
     }
