@@ -15,6 +15,8 @@
 //! Include it with `#[path = "support/corpus.rs"] mod corpus;`. No `rand`: a seeded SplitMix64 keeps the
 //! texts identical on every machine and every run, and the dependency list short.
 
+use std::ops::Range;
+
 /// How the second text of a pair relates to the first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Case {
@@ -26,8 +28,8 @@ pub enum Case {
     /// paragraphs of its own.
     PartlyShared,
     /// `b` is a text of its own with passages of 10-60 words of `a` (30 % of its words) between its
-    /// sentences, each from a place of `a` drawn at random: some overlap in `a`, so that `b` holds some
-    /// stretches of `a` twice.
+    /// sentences, each from a place of `a` drawn at random: some overlap in `a`, and every tenth repeats
+    /// an earlier one, so that `b` holds some stretches of `a` twice.
     OverlappingCopies,
     /// `a` and `b` are written independently, from the same vocabulary.
     Unrelated,
@@ -236,10 +238,26 @@ impl Writer {
     }
 
     /// Passages of `a`, of 10 to 60 words each, until they hold at least `words` words. Each starts at a
-    /// word of `a` drawn uniformly, whatever passages came before, so some overlap or repeat. A passage
-    /// is cut where `a`'s sentences end, and each piece keeps its words (origins, commas) and quote marks,
-    /// so that its words and the punctuation between them stand in `b` as they stand in `a`.
+    /// word of `a` drawn uniformly, whatever passages came before, so that about two in five overlap
+    /// another; but a small text has few passages, and a fixed seed may give it no overlap, so every
+    /// tenth copies an earlier one's stretch again, whole: every size has text that `b` holds twice. A passage is cut where `a`'s
+    /// sentences end, and each piece keeps its words (origins, commas) and quote marks, so that its words
+    /// and the punctuation between them stand in `b` as they stand in `a`.
     fn copies(&mut self, a: &[Paragraph], words: usize) -> Vec<Vec<Sentence>> {
+        let total = words_of(a).count();
+        let mut stretches: Vec<Range<usize>> = Vec::new();
+        let mut copied = 0;
+        while copied < words {
+            let stretch = if stretches.len() % 10 == 9 {
+                stretches[self.rng.below(stretches.len())].clone()
+            } else {
+                let length = (10 + self.rng.below(51)).min(total);
+                let start = self.rng.below(total - length + 1);
+                start..start + length
+            };
+            copied += stretch.len();
+            stretches.push(stretch);
+        }
         let sentences: Vec<&Sentence> = a.iter().flatten().collect();
         // The word of `a` each sentence starts at.
         let starts: Vec<usize> = sentences
@@ -250,26 +268,18 @@ impl Writer {
                 Some(start)
             })
             .collect();
-        let total = words_of(a).count();
-        let mut copies = Vec::new();
-        let mut copied = 0;
-        while copied < words {
-            let length = (10 + self.rng.below(51)).min(total);
-            let start = self.rng.below(total - length + 1);
-            let end = start + length;
+        let cut = |Range { start, end }: Range<usize>| -> Vec<Sentence> {
             let first = starts.partition_point(|&s| s <= start) - 1;
-            let pieces = (first..sentences.len())
+            (first..sentences.len())
                 .take_while(|&s| starts[s] < end)
                 .map(|s| {
                     let from = start.saturating_sub(starts[s]);
                     let to = (end - starts[s]).min(sentences[s].words.len());
                     Sentence { words: sentences[s].words[from..to].to_vec(), quoted: sentences[s].quoted }
                 })
-                .collect();
-            copies.push(pieces);
-            copied += length;
-        }
-        copies
+                .collect()
+        };
+        stretches.into_iter().map(cut).collect()
     }
 
     /// Puts each copy after a sentence of `paragraphs` drawn at random, a different one for each: every
