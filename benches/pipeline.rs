@@ -15,15 +15,17 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use copydesk::text::{tokenize, TokenKind};
 use copydesk::{compare, CompareOptions, Span};
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/marks.rs"]
+mod marks;
 
 use corpus::{Case, Pair};
+use marks::Marks;
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 /// The sizes of a quick run: `COPYDESK_BENCH_QUICK=1`, or criterion's test mode.
@@ -150,50 +152,6 @@ impl Probe {
         let passages_b: Vec<Span> = result.passages.iter().map(|passage| passage.b).collect();
         let marks_b = Marks::score(&pair.b, passages_b, &pair.shared_in_b);
         Probe { peak_heap, found_a: result.a.shared_ratio, found_b: result.b.shared_ratio, marks_b }
-    }
-}
-
-/// How the words a tool marks as shared (those inside a passage) agree with the truth, word by word. A
-/// shared ratio alone can look right when missed words and wrongly marked ones cancel out; and since
-/// passages may overlap in one text, a word is counted once however many passages hold it.
-#[derive(Clone, Copy)]
-struct Marks {
-    /// Words marked.
-    marked: usize,
-    /// Words marked that are truly shared.
-    right: usize,
-    /// Words truly shared.
-    truly: usize,
-}
-
-impl Marks {
-    /// Scores the words of `text` inside any of `passages` against `truth`, one flag per word.
-    fn score(text: &str, mut passages: Vec<Span>, truth: &[bool]) -> Marks {
-        passages.sort_unstable_by_key(|span| span.start);
-        let mut passages = passages.into_iter().peekable();
-        let mut reach = 0; // the furthest end of the passages that start before the word
-        let mut marks = Marks { marked: 0, right: 0, truly: truth.iter().filter(|&&t| t).count() };
-        let words = tokenize(text).into_iter().filter(|token| token.kind != TokenKind::Punct);
-        for (word, &truly) in words.zip(truth) {
-            while let Some(passage) = passages.next_if(|passage| passage.start <= word.span.start) {
-                reach = reach.max(passage.end);
-            }
-            if word.span.end <= reach {
-                marks.marked += 1;
-                marks.right += usize::from(truly);
-            }
-        }
-        marks
-    }
-
-    /// The share of the truly shared words that are marked; `None` when none is truly shared.
-    fn recall(self) -> Option<f64> {
-        (self.truly > 0).then(|| self.right as f64 / self.truly as f64)
-    }
-
-    /// The share of the marked words that are truly shared; `None` when none is marked.
-    fn precision(self) -> Option<f64> {
-        (self.marked > 0).then(|| self.right as f64 / self.marked as f64)
     }
 }
 

@@ -8,7 +8,8 @@
 // lines of both texts are in the page (the page shows "Comparing…" until the result arrives, then writes
 // the texts with their passages a slice per frame). The last repetition also waits for the full render
 // (both texts written in full, no task left in the status bar) and counts the words inside the passage
-// marks in the page itself; the others close their tab at first paint.
+// marks in the page itself, and scores b's marked words against the truth on the text the page shows;
+// the others close their tab at first paint.
 //
 // wasm: the module alone in Chromium's engine, warmed and timed as node-worker.mjs does it, on
 // the main thread of a page of the same origin (pkg/'s listing: the app's own page would need its
@@ -21,12 +22,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import config from '../../playwright.config.js';
-import { countWords, peakRssMb, WARM_MS, WARM_RUNS, WORD } from './tools.mjs';
+import { countWords, peakRssMb, readTruth, scoreMarks, WARM_MS, WARM_RUNS, WORD } from './tools.mjs';
 
 const [mode, url, pairDir, warmDir, reps, budgetSeconds] = process.argv.slice(2);
 const emit = (event) => process.stdout.write(`${JSON.stringify(event)}\n`);
 const read = (dir) => ['a.txt', 'b.txt'].map((name) => readFileSync(`${dir}/${name}`, 'utf8'));
 const [a, b] = read(pairDir);
+const truth = readTruth(pairDir);
 const count = Math.max(1, Number(reps));
 const budget = Number(budgetSeconds) * 1e3;
 /** The shortest repetition of the wasm mode: two hundred of Chromium's clock steps. */
@@ -73,13 +75,24 @@ function dropAndWait(page, fullRender) {
   }, [a, b, fullRender]);
 }
 
-/** Words inside the passage marks of each side, counted in the page as tools.mjs counts them. */
+/**
+ * Words inside the passage marks of each side, counted in the page as tools.mjs counts them, and the
+ * text of b as the page shows it with the stretches its marks cover, for `scoreMarks`.
+ */
 function markedWords(page) {
   return page.evaluate(([source, flags]) => {
     const word = new RegExp(source, flags);
     const count = (side) => [...document.querySelectorAll(`[data-side="${side}"] mark[data-passage]`)]
       .reduce((sum, mark) => sum + (mark.textContent.match(word)?.length ?? 0), 0);
-    return { a: count('a'), b: count('b'), passages: document.querySelectorAll('[data-side="a"] mark[data-passage][tabindex]').length };
+    const shownB = { text: '', ranges: [] };
+    const walker = document.createTreeWalker(document.querySelector('[data-side="b"] [data-text]'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const start = shownB.text.length;
+      shownB.text += node.data;
+      if (node.parentElement.closest('mark[data-passage]')) shownB.ranges.push([start, shownB.text.length]);
+    }
+    const passages = document.querySelectorAll('[data-side="a"] mark[data-passage][tabindex]').length;
+    return { a: count('a'), b: count('b'), passages, shownB };
   }, [WORD.source, WORD.flags]);
 }
 
@@ -133,7 +146,8 @@ async function timePage() {
     spent += performance.now() - start;
   }
   const marked = await markedWords(page);
-  emit({ type: 'done', peak_rss_mb: peak, marked_a: marked.a, marked_b: marked.b, passages: marked.passages });
+  const score = scoreMarks(marked.shownB.text, marked.shownB.ranges, truth);
+  emit({ type: 'done', peak_rss_mb: peak, marked_a: marked.a, marked_b: marked.b, passages: marked.passages, b_marked: score?.marked, b_right: score?.right });
 }
 
 /** The wasm mode: see the top of this file. */
@@ -170,7 +184,16 @@ async function timeModule() {
   }
   const passages = await page.evaluate(() => window.result.passages.map((passage) => [passage.a, passage.b]));
   const inPassages = (text, side) => passages.reduce((sum, passage) => sum + countWords(text.slice(...passage[side])), 0);
-  emit({ type: 'done', peak_rss_mb: rendererPeakMb(), marked_a: inPassages(a, 0), marked_b: inPassages(b, 1), passages: passages.length });
+  const score = scoreMarks(b, passages.map((passage) => passage[1]), truth);
+  emit({
+    type: 'done',
+    peak_rss_mb: rendererPeakMb(),
+    marked_a: inPassages(a, 0),
+    marked_b: inPassages(b, 1),
+    passages: passages.length,
+    b_marked: score?.marked,
+    b_right: score?.right,
+  });
 }
 
 const browser = await chromium.launch(config.use.launchOptions);

@@ -6,12 +6,15 @@
 //                                                 WARM_RUNS or WARM_MS (wasm engines compile hot code again,
 //                                                 optimised, only after it has run a while)
 //   {"type":"rep","wall_ms":..,"cpu_ms":..}       per timed run, until REPS or until the budget is spent
-//   {"type":"done","peak_rss_mb":..,"marked_a":..,"marked_b":.., ...}
+//   {"type":"done","peak_rss_mb":..,"marked_a":..,"marked_b":..,"b_marked":..,"b_right":.., ...}
+//                                                 marked_*: words marked in each text; b_marked, b_right:
+//                                                 words of b marked, and those of them truly shared
+//                                                 (absent when b's words are not the truth's)
 //
 // Usage: node node-worker.mjs TOOL PAIR_DIR WARM_DIR REPS BUDGET_SECONDS
 
 import { readFileSync } from 'node:fs';
-import { peakRssMb, TOOLS, WARM_MS, WARM_RUNS } from './tools.mjs';
+import { peakRssMb, readTruth, scoreMarks, TOOLS, WARM_MS, WARM_RUNS } from './tools.mjs';
 
 const [toolId, pairDir, warmDir, reps, budgetSeconds] = process.argv.slice(2);
 const tool = await TOOLS[toolId].load();
@@ -36,5 +39,7 @@ for (let rep = 0; rep < Math.max(1, Number(reps)); rep += 1) {
   spent += wall;
   if (spent + wall > Number(budgetSeconds) * 1e3) break;
 }
+const peak = peakRssMb(); // before the scoring, whose work would add to it
 const marked = tool.marked(result, a, b);
-emit({ type: 'done', peak_rss_mb: peakRssMb(), marked_a: marked.a, marked_b: marked.b, engine: marked.engine });
+const score = scoreMarks(b, marked.rangesB, readTruth(pairDir));
+emit({ type: 'done', peak_rss_mb: peak, marked_a: marked.a, marked_b: marked.b, engine: marked.engine, b_marked: score?.marked, b_right: score?.right });

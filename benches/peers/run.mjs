@@ -12,7 +12,7 @@
 //
 // Settings (environment): PEERS_CAP seconds (60), PEERS_BUDGET seconds of timed runs per measurement
 // before the repetitions stop early (20), PEERS_SIZES (1000,10000,100000,1000000), PEERS_CASES (all
-// four), PEERS_TOOLS (all), PEERS_OUT (benches/peers-results.md), PEERS_INPUTS (target/peers/inputs).
+// five), PEERS_TOOLS (all), PEERS_OUT (benches/peers-results.md), PEERS_INPUTS (target/peers/inputs).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -28,7 +28,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HERE = join(ROOT, 'benches/peers');
 const list = (value, fallback) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : fallback);
 
-const CASES = ['near_duplicate', 'reordered', 'partly_shared', 'unrelated'];
+const CASES = ['near_duplicate', 'reordered', 'partly_shared', 'overlapping_copies', 'unrelated'];
 const settings = {
   cap: Number(process.env.PEERS_CAP ?? 60),
   budget: Number(process.env.PEERS_BUDGET ?? 20),

@@ -1,5 +1,6 @@
 // The tools the peer benchmark runs under Node, each as { label, run(a, b), marked(result, a, b) }:
-// `run` is what is timed; `marked` (untimed) counts the words the tool marks as shared in each text.
+// `run` is what is timed; `marked` (untimed) counts the words the tool marks as shared in each text,
+// and gives the stretches of b it marks, which `scoreMarks` scores word by word against the truth.
 // Words are counted as copydesk and the generator count them (see `countWords`).
 
 import { readFileSync } from 'node:fs';
@@ -39,11 +40,57 @@ export function countWords(text) {
   return words;
 }
 
-/** Words inside the parts of a diff that both texts have: equal parts mark the same words in a and b. */
-function wordsInEqualParts(parts, isEqual, textOf) {
+/**
+ * The truth word by word for the pair in `dir`: its b-shared.txt, as examples/generate.rs writes it,
+ * one character per word of b.txt, '1' for a word truly shared.
+ */
+export function readTruth(dir) {
+  return readFileSync(join(dir, 'b-shared.txt'), 'utf8');
+}
+
+/**
+ * How the words of `text` that a tool marks agree with `truth` (see `readTruth`), as
+ * benches/support/marks.rs scores them for copydesk native: a word is marked when one of `ranges`
+ * ([start, end) UTF-16 offsets, in any order, overlapping or not) holds it whole, and counts once however
+ * many do. `null` when the text's words are not the truth's: then the tool did not give the text back
+ * as it was given.
+ */
+export function scoreMarks(text, ranges, truth) {
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
+  let next = 0;
+  let reach = 0; // the furthest end of the ranges that start before the word
   let words = 0;
-  for (const part of parts) if (isEqual(part)) words += countWords(textOf(part));
-  return { a: words, b: words };
+  let marked = 0;
+  let right = 0;
+  for (const match of text.matchAll(WORD)) {
+    while (next < sorted.length && sorted[next][0] <= match.index) reach = Math.max(reach, sorted[next++][1]);
+    if (match.index + match[0].length <= reach) {
+      marked += 1;
+      if (truth[words] === '1') right += 1;
+    }
+    words += 1;
+  }
+  return words === truth.length ? { marked, right } : null;
+}
+
+/**
+ * Words inside the parts of a diff that both texts have: equal parts mark the same words in a and b.
+ * The parts that are not deletions tile b, so their lengths give the stretches of b the equal ones mark.
+ */
+function wordsInEqualParts(parts, { isEqual, isDeletion, textOf }) {
+  let words = 0;
+  let offset = 0;
+  const rangesB = [];
+  for (const part of parts) {
+    if (isDeletion(part)) continue;
+    const { length } = textOf(part);
+    if (isEqual(part)) {
+      words += countWords(textOf(part));
+      rangesB.push([offset, offset + length]);
+    }
+    offset += length;
+  }
+  return { a: words, b: words, rangesB };
 }
 
 /** diff-match-patch in word mode: each distinct token becomes one UTF-16 code unit, as its line mode does with lines. */
@@ -76,7 +123,11 @@ function diffMatchPatch(timeoutSeconds) {
   dmp.Diff_Timeout = timeoutSeconds;
   return {
     run: (a, b) => diffWordMode(dmp, a, b),
-    marked: (diffs) => wordsInEqualParts(diffs, ([op]) => op === DiffMatchPatch.DIFF_EQUAL, ([, text]) => text),
+    marked: (diffs) => wordsInEqualParts(diffs, {
+      isEqual: ([op]) => op === DiffMatchPatch.DIFF_EQUAL,
+      isDeletion: ([op]) => op === DiffMatchPatch.DIFF_DELETE,
+      textOf: ([, text]) => text,
+    }),
   };
 }
 
@@ -92,7 +143,12 @@ async function copydeskWasm() {
     // engine's own count comes along so that run.mjs can show that the two agree.
     marked: (result, a, b) => {
       const inPassages = (text, side) => result.passages.reduce((sum, passage) => sum + countWords(text.slice(...passage[side])), 0);
-      return { a: inPassages(a, 'a'), b: inPassages(b, 'b'), engine: { a: result.a.shared_words, b: result.b.shared_words } };
+      return {
+        a: inPassages(a, 'a'),
+        b: inPassages(b, 'b'),
+        engine: { a: result.a.shared_words, b: result.b.shared_words },
+        rangesB: result.passages.map((passage) => passage.b),
+      };
     },
   };
 }
@@ -104,7 +160,11 @@ export const TOOLS = {
     label: 'jsdiff diffWords',
     load: () => ({
       run: (a, b) => diffWords(a, b),
-      marked: (parts) => wordsInEqualParts(parts, (part) => !part.added && !part.removed, (part) => part.value),
+      marked: (parts) => wordsInEqualParts(parts, {
+        isEqual: (part) => !part.added && !part.removed,
+        isDeletion: (part) => part.removed,
+        textOf: (part) => part.value,
+      }),
     }),
   },
   'dmp-1s': { label: 'diff-match-patch, 1 s timeout', load: () => diffMatchPatch(1) },

@@ -6,10 +6,12 @@
 //! copydesk-peers-native PAIR_DIR WARM_DIR REPS BUDGET_SECONDS
 //!   {"type":"ready"}                                     after untimed comparisons of WARM_DIR's pair
 //!   {"type":"rep","wall_ms":..,"cpu_ms":..}              per timed comparison, until REPS or the budget
-//!   {"type":"done","peak_rss_mb":..,"marked_a":..,"marked_b":..,"passages":..}
+//!   {"type":"done","peak_rss_mb":..,"marked_a":..,"marked_b":..,"passages":..,"b_marked":..,"b_right":..}
 //! ```
 //!
-//! `marked_a` / `marked_b` are the words inside passages, as copydesk counts them (`DocumentStats`).
+//! `marked_a` / `marked_b` are the words inside passages, as copydesk counts them (`DocumentStats`);
+//! `b_marked` / `b_right` the words of b inside a passage, and those of them that PAIR_DIR/b-shared.txt
+//! says are truly shared (see `../../support/marks.rs`).
 
 use std::hint::black_box;
 use std::io::Write;
@@ -17,7 +19,12 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use copydesk::{compare, CompareOptions};
+use copydesk::{compare, CompareOptions, Span};
+
+// Only the score is needed here, not its ratios: run.mjs takes those.
+#[allow(dead_code)]
+#[path = "../../../support/marks.rs"]
+mod marks;
 
 /// Untimed runs on the warm-up pair, as every worker of the benchmark does (`WARM_RUNS`, `WARM_MS` in
 /// ../tools.mjs): this many, or for this long if that comes first.
@@ -34,7 +41,8 @@ fn main() -> ExitCode {
         eprintln!("copydesk-peers-native: REPS and BUDGET_SECONDS must be numbers");
         return ExitCode::from(2);
     };
-    let (Some((a, b)), Some((warm_a, warm_b))) = (read_pair(pair), read_pair(warm)) else {
+    let (Some((a, b)), Some((warm_a, warm_b)), Some(truth)) = (read_pair(pair), read_pair(warm), read_truth(pair))
+    else {
         return ExitCode::from(1);
     };
     let options = CompareOptions::default();
@@ -56,17 +64,24 @@ fn main() -> ExitCode {
         let wall = wall_start.elapsed();
         let cpu = cpu_time() - cpu_start;
         emit(&format!("{{\"type\":\"rep\",\"wall_ms\":{},\"cpu_ms\":{}}}", millis(wall), millis(cpu)));
-        // Only the counts are kept: a live result would add to the next comparison's peak memory.
-        last = Some((result.a.shared_words, result.b.shared_words, result.passages.len()));
+        // Only the counts and b's spans are kept: a live result would add to the next comparison's peak
+        // memory.
+        let passages_b: Vec<Span> = result.passages.iter().map(|passage| passage.b).collect();
+        last = Some((result.a.shared_words, result.b.shared_words, passages_b));
         spent += wall;
         if spent + wall > budget {
             break;
         }
     }
-    let (marked_a, marked_b, passages) = last.unwrap_or_default();
+    // Read before the scoring below, whose tokens would add to the peak.
+    let peak_rss_mb = peak_rss_bytes() as f64 / (1 << 20) as f64;
+    let (marked_a, marked_b, passages_b) = last.unwrap_or_default();
+    let passages = passages_b.len();
+    let marks = marks::Marks::score(&b, passages_b, &truth);
     emit(&format!(
-        "{{\"type\":\"done\",\"peak_rss_mb\":{:.1},\"marked_a\":{marked_a},\"marked_b\":{marked_b},\"passages\":{passages}}}",
-        peak_rss_bytes() as f64 / (1 << 20) as f64
+        "{{\"type\":\"done\",\"peak_rss_mb\":{peak_rss_mb:.1},\"marked_a\":{marked_a},\"marked_b\":{marked_b},\
+         \"passages\":{passages},\"b_marked\":{},\"b_right\":{}}}",
+        marks.marked, marks.right
     ));
     ExitCode::SUCCESS
 }
@@ -77,6 +92,13 @@ fn read_pair(dir: &str) -> Option<(String, String)> {
         std::fs::read_to_string(&path).map_err(|error| eprintln!("copydesk-peers-native: {}: {error}", path.display()))
     };
     Some((read("a.txt").ok()?, read("b.txt").ok()?))
+}
+
+/// The truth word by word for b.txt, as examples/generate.rs writes it: `1` for a truly shared word.
+fn read_truth(dir: &str) -> Option<Vec<bool>> {
+    let path = Path::new(dir).join("b-shared.txt");
+    let text = std::fs::read(&path).map_err(|error| eprintln!("copydesk-peers-native: {}: {error}", path.display()));
+    Some(text.ok()?.iter().map(|&flag| flag == b'1').collect())
 }
 
 /// Writes one protocol line and flushes it at once: the parent's time cap restarts on every line.
