@@ -223,7 +223,8 @@ fn a_repeated_sentence_is_two_passages_in_json_and_one_detection_in_pan() {
     let a = dir.write("a.txt", format!("{sentence} Officials gave no other details.").as_bytes());
     let b = dir.write(
         "b.txt",
-        format!("{sentence}\n\nLocal traders welcomed the news at a meeting in the town hall.\n\n{sentence}").as_bytes(),
+        format!("{sentence}\n\nLocal traders welcomed the news at a meeting in the town hall.\n\n{sentence}")
+            .as_bytes(),
     );
     let json = compare_json(&a, &b);
     let passages = json["passages"].as_array().unwrap();
