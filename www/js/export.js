@@ -79,12 +79,13 @@ export function reportJson({ a, b, result }) {
 
 /**
  * PAN text-alignment XML, as the command line writes it: A is the suspicious document ("this"), B the
- * source; offsets and lengths in code points.
+ * source; offsets and lengths in code points. A detection pairs each character once, so only the
+ * one-to-one passages are listed.
  * @param {PairExport} pair
  */
 export function reportPan({ a, b, result }) {
   const [cpA, cpB] = [codePoints(a.text), codePoints(b.text)];
-  const features = result.passages.map(({ a: [aStart, aEnd], b: [bStart, bEnd] }) => {
+  const features = result.passages.filter((passage) => passage.one_to_one).map(({ a: [aStart, aEnd], b: [bStart, bEnd] }) => {
     const [thisOffset, sourceOffset] = [cpA(aStart), cpB(bStart)];
     return `<feature name="detected-plagiarism" this_offset="${thisOffset}" this_length="${cpA(aEnd) - thisOffset}" `
       + `source_reference="${xmlAttribute(b.name)}" source_offset="${sourceOffset}" source_length="${cpB(bEnd) - sourceOffset}" />\n`;
@@ -106,6 +107,8 @@ function xmlAttribute(text) {
 /**
  * The HTML report: one file that needs nothing else. Passages are <mark id="a-N"> / <mark id="b-N">,
  * each numbered with a link to the same passage in the other text; the list of passages links to both.
+ * Where passages start at the same place (text the other side holds twice), the mark is the first and
+ * the badges of the others carry their ids.
  * @param {PairExport & { made: Date }} pair
  * @returns {string}
  */
@@ -156,13 +159,18 @@ const OTHER = { a: 'b', b: 'a' };
 function textColumn(side, doc, passages) {
   const text = h('div', { class: 'text', dir: 'auto' });
   const wrappers = {
-    mark: (passage, index) => ({
+    mark: ({ starting, primary }) => ({
       create(continued) {
-        const kind = passage.exact ? 'exact' : 'edited';
-        if (continued) return h('mark', { class: kind });
-        const n = String(index + 1);
-        return h('mark', { class: kind, id: `${side}-${n}` },
-          h('a', { class: 'badge', href: `#${OTHER[side]}-${n}`, title: `Passage ${n} in ${OTHER[side].toUpperCase()}` }, n));
+        const kind = primary.exact ? 'exact' : 'edited';
+        if (continued || starting.length === 0) return h('mark', { class: kind });
+        // The mark is the first passage that starts here; a further one (text the other side holds
+        // twice) is its badge.
+        const badges = starting.map((index, k) => {
+          const n = String(index + 1);
+          const target = { class: 'badge', href: `#${OTHER[side]}-${n}`, title: `Passage ${n} in ${OTHER[side].toUpperCase()}` };
+          return h('a', k === 0 ? target : { ...target, id: `${side}-${n}` }, n);
+        });
+        return h('mark', { class: kind, id: `${side}-${starting[0] + 1}` }, ...badges);
       },
     }),
     edit: (isGap) => ({ create: () => h('span', { class: isGap ? 'edit gap' : 'edit' }) }),
@@ -263,7 +271,7 @@ h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 mark { color: inherit; background: var(--exact-bg); border-bottom: 2px solid var(--exact-line);
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 mark.edited { background: var(--edited-bg); border-bottom-style: dashed; border-bottom-color: var(--edited-line); }
-mark:target { outline: 3px solid var(--exact-line); }
+mark:target, .badge:target { outline: 3px solid var(--exact-line); }
 .badge { margin-right: 0.3em; padding: 0.1em 0.35em; border-radius: 3px; background: var(--exact-line); color: #fff;
   font: 700 0.65rem/1 system-ui, sans-serif; text-decoration: none; vertical-align: 0.3em; }
 mark.edited .badge { background: #8a5200; }

@@ -1,11 +1,14 @@
-// Two texts side by side, each in full. Shared passages are <mark data-passage="N"> (N: the passage's
+// Two texts side by side, each in full. Shared passages are <mark data-passage="N …"> (N: the passage's
 // index, in A's order), edited words inside them <span class="edit">, and a place where one text lacks
-// words an empty <span class="edit gap">. A passage that spans paragraphs is several marks with the same
-// N; only the first is focusable and carries the label a screen reader announces.
+// words an empty <span class="edit gap">. Text that the other side holds twice is one stretch in two
+// passages, so a mark lists every passage it stands in (see passages.js). A passage that spans
+// paragraphs or other passages' edges is several marks; a mark where passages start is focusable and
+// carries the label a screen reader announces.
 //
-// Hover or focus a passage: both its parts light up. Click or Enter: the other text scrolls to it.
-// Keys j / n and k / p move to the next / previous passage in the text that has focus; s jumps to the
-// same passage in the other text.
+// Hover or focus a mark: every part of its passages lights up, on both sides. Click or Enter: the other
+// text scrolls to its counterpart, and to the next one on each further click where it has several.
+// Keys j / n and k / p move to the next / previous mark in the text that has focus; s jumps to the
+// counterpart on show in the other text.
 
 import { isTyping, onAction, scrollBehavior } from '../dom.js';
 import { count } from '../format.js';
@@ -21,9 +24,13 @@ export function mountSideBySide(store, root) {
   const texts = { a: root.querySelector('[data-side="a"] [data-text]'), b: root.querySelector('[data-side="b"] [data-text]') };
   const position = root.querySelector('[data-passage-position]');
   let passageCount = 0;
-  /** The first mark of the passage last focused, or null. */
+  /** The mark last focused, or null. */
   let current = null;
   let lit = [];
+  /** For each mark whose counterpart was shown: which of its counterparts, as an index into counterparts(). */
+  let shown = new WeakMap();
+  /** Each passage's marks on both sides, in document order; made on first use, dropped when the texts change. */
+  let marksByPassage = null;
 
   followResult(store, {
     task: 'render-side',
@@ -38,8 +45,8 @@ export function mountSideBySide(store, root) {
       reset(passages, passages === 0 ? 'No shared passages' : count(passages, 'shared passage'));
       const total = documents[0].text.length + documents[1].text.length;
       const done = { a: 0, b: 0 };
-      const wrappers = { mark: (passage, n) => markWrap(passage, n, passages), edit: editWrap };
-      return Promise.all(['a', 'b'].map((side, index) => {
+      const wrappers = { mark: (stretch) => markWrap(stretch, passages), edit: editWrap };
+      const written = Promise.all(['a', 'b'].map((side, index) => {
         const text = documents[index].text;
         return writePieces(texts[side], sidePieces(text, result.passages, side, wrappers), {
           signal,
@@ -50,6 +57,10 @@ export function mountSideBySide(store, root) {
           },
         });
       }));
+      // Marks looked up while the texts were being written are not all of them.
+      return written.finally(() => {
+        marksByPassage = null;
+      });
     },
   });
 
@@ -57,34 +68,79 @@ export function mountSideBySide(store, root) {
     passageCount = passages;
     current = null;
     lit = [];
+    shown = new WeakMap();
+    marksByPassage = null;
     position.textContent = summary;
   }
 
-  /** Lights up every part of passage `n` on both sides (`null`: none). */
-  function light(n) {
+  /** The marks of passage `n` (its index as a string) on both sides, in document order: A's, then B's. */
+  function marksOf(n) {
+    if (!marksByPassage) {
+      marksByPassage = new Map();
+      for (const mark of root.querySelectorAll('mark[data-passage]')) {
+        for (const passage of passagesOf(mark)) {
+          if (!marksByPassage.has(passage)) marksByPassage.set(passage, []);
+          marksByPassage.get(passage).push(mark);
+        }
+      }
+    }
+    return marksByPassage.get(n) ?? [];
+  }
+
+  /** Lights up every part of `passages` (indices as strings) on both sides. */
+  function light(passages) {
     for (const mark of lit) mark.classList.remove('is-linked');
-    lit = n === null ? [] : [...root.querySelectorAll(`mark[data-passage="${n}"]`)];
+    lit = passages.flatMap(marksOf);
     for (const mark of lit) mark.classList.add('is-linked');
   }
 
   function select(mark) {
-    current = firstPart(texts[sideOf(mark)], mark.dataset.passage);
-    light(mark.dataset.passage);
-    const kind = mark.dataset.kind === 'edited' ? ', with edits' : '';
-    position.textContent = `Passage ${Number(mark.dataset.passage) + 1} of ${passageCount}${kind}`;
+    current = mark;
+    light(passagesOf(mark));
+    position.textContent = describe(mark);
   }
 
-  /** Scrolls the other text to the counterpart of `mark`. */
-  function showCounterpart(mark) {
-    const side = OTHER_SIDE[sideOf(mark)];
-    const counterpart = firstPart(texts[side], mark.dataset.passage);
-    if (counterpart) scrollWithin(texts[side], counterpart);
+  /** "Passage 3 of 12, with edits", and where the other text holds it more than once, which copy is on show. */
+  function describe(mark) {
+    const numbers = passagesOf(mark).map(Number);
+    const which = numbers.length === 1 ? `Passage ${numbers[0] + 1}` : `Passages ${numberList(numbers)}`;
+    const kind = mark.dataset.kind === 'edited' ? ', with edits' : '';
+    const places = counterparts(mark).length;
+    if (places < 2) return `${which} of ${passageCount}${kind}`;
+    const on = shown.get(mark);
+    const copy = on === undefined ? `${places} copies in the other text: Enter shows each` : `copy ${on + 1} of ${places} in the other text`;
+    return `${which} of ${passageCount}${kind} · ${copy}`;
+  }
+
+  /** Where the other text holds what `mark` holds: the first mark of each of its passages there, in order. */
+  function counterparts(mark) {
+    const other = OTHER_SIDE[sideOf(mark)];
+    const firsts = new Set(passagesOf(mark).map((n) => marksOf(n).find((part) => sideOf(part) === other)));
+    firsts.delete(undefined);
+    return [...firsts].sort((x, y) => (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  }
+
+  /** The counterpart of `mark` on show, or with `next` the one after it (the first if none was shown). */
+  function counterpartOf(mark, { next }) {
+    const marks = counterparts(mark);
+    if (marks.length === 0) return null;
+    const on = shown.get(mark);
+    const index = on === undefined ? 0 : (on + Number(next)) % marks.length;
+    shown.set(mark, index);
+    if (mark === current) position.textContent = describe(mark);
+    return marks[index];
+  }
+
+  /** Scrolls the other text to the counterpart of `mark` on show, or with `next` to the next one. */
+  function showCounterpart(mark, { next }) {
+    const counterpart = counterpartOf(mark, { next });
+    if (counterpart) scrollWithin(texts[sideOf(counterpart)], counterpart);
   }
 
   function goTo(mark) {
     mark.focus({ preventScroll: true });
     scrollWithin(texts[sideOf(mark)], mark);
-    showCounterpart(mark);
+    showCounterpart(mark, { next: false });
   }
 
   function step(delta) {
@@ -100,28 +156,28 @@ export function mountSideBySide(store, root) {
       step(0);
       return;
     }
-    const counterpart = firstPart(texts[OTHER_SIDE[sideOf(current)]], current.dataset.passage);
+    const counterpart = counterpartOf(current, { next: false });
     if (counterpart) goTo(counterpart);
   }
 
   root.addEventListener('pointerover', (event) => {
     const mark = passageMark(event.target);
-    if (mark) light(mark.dataset.passage);
+    if (mark) light(passagesOf(mark));
   });
   root.addEventListener('pointerout', (event) => {
-    if (passageMark(event.target) && !passageMark(event.relatedTarget)) light(current?.dataset.passage ?? null);
+    if (passageMark(event.target) && !passageMark(event.relatedTarget)) light(current ? passagesOf(current) : []);
   });
   root.addEventListener('focusin', (event) => {
     const mark = passageMark(event.target);
     if (mark) select(mark);
   });
   root.addEventListener('click', (event) => {
-    const mark = passageMark(event.target);
-    if (mark) showCounterpart(mark);
+    const mark = focusableMark(event.target);
+    if (mark) showCounterpart(mark, { next: true });
   });
   root.addEventListener('keydown', (event) => {
-    const mark = passageMark(event.target);
-    if (mark && event.key === 'Enter') showCounterpart(mark);
+    const mark = focusableMark(event.target);
+    if (mark && event.key === 'Enter') showCounterpart(mark, { next: true });
   });
   document.addEventListener('keydown', (event) => {
     if (!root.checkVisibility() || isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -139,12 +195,20 @@ function passageMark(node) {
   return node instanceof Element ? node.closest('mark[data-passage]') : null;
 }
 
-function sideOf(mark) {
-  return mark.closest('[data-side]').dataset.side;
+/** The focusable mark a click on `node` means: the mark itself, or for a mark that only continues passages, the one where the first of them starts. */
+function focusableMark(node) {
+  const mark = passageMark(node);
+  if (!mark || mark.tabIndex >= 0) return mark;
+  return mark.closest('[data-text]').querySelector(`mark[data-passage~="${passagesOf(mark)[0]}"][tabindex]`);
 }
 
-function firstPart(text, n) {
-  return text.querySelector(`mark[data-passage="${n}"][tabindex]`);
+/** The passages a mark stands in, as the strings of their indices. */
+function passagesOf(mark) {
+  return mark.dataset.passage.split(' ');
+}
+
+function sideOf(mark) {
+  return mark.closest('[data-side]').dataset.side;
 }
 
 /** Scrolls `container` alone (not the page) so that `element` sits a third of the way down. */
@@ -160,21 +224,34 @@ function placeholder() {
   return element;
 }
 
-function markWrap(passage, index, total) {
-  const number = String(index + 1);
+function markWrap({ passages, starting, primary }, total) {
   return {
     create(continued) {
       const mark = document.createElement('mark');
-      mark.dataset.passage = String(index);
-      mark.dataset.kind = passage.exact ? 'exact' : 'edited';
-      if (continued) return mark;
+      mark.dataset.passage = passages.join(' ');
+      mark.dataset.kind = primary.exact ? 'exact' : 'edited';
+      if (continued || starting.length === 0) return mark;
       mark.tabIndex = 0;
       // app.css shows data-badge and gives screen readers data-label instead (content: badge / label).
-      mark.dataset.badge = passage.exact ? number : `${number} edited`;
-      mark.dataset.label = `Shared passage ${number} of ${total}, ${count(passage.words, 'word')}${passage.exact ? '' : ', with edits'}: `;
+      const numbers = numberList(starting);
+      mark.dataset.badge = primary.exact ? numbers : `${numbers} edited`;
+      const which = starting.length === 1 ? `Shared passage ${numbers}` : `Shared passages ${numbers}`;
+      mark.dataset.label = `${which} of ${total}, ${count(primary.words, 'word')}${primary.exact ? '' : ', with edits'}: `;
       return mark;
     },
   };
+}
+
+/** Passage indices (ascending) as their numbers, a run of three or more as a range: [0, 1, 2, 5] → "1–3, 6". */
+function numberList(indices) {
+  const runs = [];
+  for (const index of indices) {
+    const run = runs.at(-1);
+    if (run && index === run[1] + 1) run[1] = index;
+    else runs.push([index, index]);
+  }
+  const text = ([first, last]) => (last - first >= 2 ? `${first + 1}–${last + 1}` : last > first ? `${first + 1}, ${last + 1}` : `${first + 1}`);
+  return runs.map(text).join(', ');
 }
 
 function editWrap(isGap) {
