@@ -132,7 +132,14 @@ impl Compared {
         Compared {
             spans: tokens.iter().map(|t| t.span).collect(),
             is_word: tokens.iter().map(|t| t.kind != TokenKind::Punct).collect(),
-            keys: tokens.iter().map(|t| reference_key(&text[t.span.range()], options)).collect(),
+            // A punctuation token is never a word, whatever its key reads: NFKC turns "™" into "TM".
+            keys: tokens
+                .iter()
+                .map(|t| match t.kind {
+                    TokenKind::Punct => format!("\u{1}{}", reference_key(&text[t.span.range()], options)),
+                    _ => reference_key(&text[t.span.range()], options),
+                })
+                .collect(),
         }
     }
 
