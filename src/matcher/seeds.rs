@@ -71,7 +71,8 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
     }
     let frequent_phrases = count_phrases(&frequent_in_a);
     if !frequent_in_a.is_empty() {
-        runs.extend(pair_copies_in_b(a, b, k, &index, frequent_in_a));
+        let paired = paired_in_b(&runs, b.len(), k);
+        runs.extend(pair_copies_in_b(a, b, k, &index, frequent_in_a, &paired));
         // A run both ways round was found twice.
         runs.sort_unstable_by_key(|run| (run.a, run.b));
         runs.dedup();
@@ -88,10 +89,38 @@ fn count_phrases(frequent_in_a: &[(u32, u32)]) -> usize {
     firsts.len()
 }
 
+/// For each position of `b`, whether a run of `runs` holds the `k`-gram that starts there whole.
+fn paired_in_b(runs: &[Run], b_len: usize, k: usize) -> Vec<bool> {
+    // +1 where a run's grams start, -1 after its last one: the running sum counts the runs holding each.
+    let mut starts = vec![0i32; b_len + 1];
+    for run in runs {
+        starts[run.b] += 1;
+        starts[run.end_b() + 1 - k] -= 1;
+    }
+    starts
+        .iter()
+        .scan(0, |holding, &step| {
+            *holding += step;
+            Some(*holding > 0)
+        })
+        .take(b_len)
+        .collect()
+}
+
 /// The maximal matches through each occurrence in `b` of the grams that `b` holds more than
 /// [`MAX_CANDIDATES`] times, each tried with the occurrences in `a` (`frequent_in_a`, in order of
-/// position) nearest to where it would fall: the mirror of the pass over `a`, for these grams only.
-fn pair_copies_in_b(a: &[u32], b: &[u32], k: usize, index: &GramIndex, mut frequent_in_a: Vec<(u32, u32)>) -> Vec<Run> {
+/// position) nearest to where it would fall: the mirror of the pass over `a`, for these grams only, and
+/// only where no run of the pass over `a` holds the gram already (`paired`), for that copy is shared.
+/// This leaves the occurrences that pass did not reach, and spares the lookups that would find only
+/// chance matches of a common phrase, of which there are many.
+fn pair_copies_in_b(
+    a: &[u32],
+    b: &[u32],
+    k: usize,
+    index: &GramIndex,
+    mut frequent_in_a: Vec<(u32, u32)>,
+    paired: &[bool],
+) -> Vec<Run> {
     frequent_in_a.sort_unstable();
     let positions_in_a: Vec<u32> = frequent_in_a.iter().map(|&(_, i)| i).collect();
     // Each gram's positions in `a` (a range of `positions_in_a`) and in `b`, visited in order of `b`.
@@ -99,7 +128,8 @@ fn pair_copies_in_b(a: &[u32], b: &[u32], k: usize, index: &GramIndex, mut frequ
     let mut from = 0;
     for group in frequent_in_a.chunk_by(|x, y| x.0 == y.0) {
         let to = from + group.len() as u32;
-        visits.extend(index.positions_of(group[0].0 as usize).iter().map(|&j| (j, from, to)));
+        let unpaired = index.positions_of(group[0].0 as usize).iter().filter(|&&j| !paired[j as usize]);
+        visits.extend(unpaired.map(|&j| (j, from, to)));
         from = to;
     }
     visits.sort_unstable();
@@ -263,6 +293,14 @@ mod tests {
         let b = [1, 2, 3, 4, 0].repeat(MAX_CANDIDATES * 3);
         let matched: Vec<usize> = maximal_matches(&a, &b, 4).runs.iter().map(|run| run.b).collect();
         assert_eq!(matched, (0..MAX_CANDIDATES * 3).map(|copy| copy * 5).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_gram_is_paired_where_a_run_holds_it_whole() {
+        let runs = [Run { a: 0, b: 2, len: 5 }, Run { a: 9, b: 5, len: 4 }];
+        let paired = paired_in_b(&runs, 12, 4);
+        // 2 and 3 start grams inside the first run; 5 is the second run's only gram.
+        assert_eq!((0..12).filter(|&j| paired[j]).collect::<Vec<_>>(), [2, 3, 5]);
     }
 
     #[test]
