@@ -52,7 +52,7 @@ export function* sidePieces(text, passages, side, wrappers) {
  * @param {'a' | 'b'} side
  * @returns {Generator<Stretch>}
  */
-export function* stretches(passages, side) {
+function* stretches(passages, side) {
   /** For each offset where a passage starts or ends: which passages start and which end there. */
   const edges = new Map();
   const edgeAt = (offset) => {
