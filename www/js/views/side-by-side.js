@@ -87,6 +87,14 @@ export function mountSideBySide(store, root) {
     return marksByPassage.get(n) ?? [];
   }
 
+  /** The focusable mark a click on `node` means: the mark itself, or for a mark that only continues passages, the one where the first of them starts. */
+  function focusableMark(node) {
+    const mark = passageMark(node);
+    if (!mark || mark.tabIndex >= 0) return mark;
+    const side = sideOf(mark);
+    return marksOf(passagesOf(mark)[0]).find((part) => sideOf(part) === side) ?? null;
+  }
+
   /** Lights up every part of `passages` (indices as strings) on both sides. */
   function light(passages) {
     for (const mark of lit) mark.classList.remove('is-linked');
@@ -193,13 +201,6 @@ export function mountSideBySide(store, root) {
 
 function passageMark(node) {
   return node instanceof Element ? node.closest('mark[data-passage]') : null;
-}
-
-/** The focusable mark a click on `node` means: the mark itself, or for a mark that only continues passages, the one where the first of them starts. */
-function focusableMark(node) {
-  const mark = passageMark(node);
-  if (!mark || mark.tabIndex >= 0) return mark;
-  return mark.closest('[data-text]').querySelector(`mark[data-passage~="${passagesOf(mark)[0]}"][tabindex]`);
 }
 
 /** The passages a mark stands in, as the strings of their indices. */
