@@ -1,7 +1,5 @@
 //! The pipeline: two texts and options in, a [`Comparison`] out.
 
-use serde::Serialize;
-
 use crate::diff::{self, DiffKind};
 use crate::matcher::{self, Found, MatchSettings, Sequence};
 use crate::options::CompareOptions;
@@ -9,7 +7,7 @@ use crate::stats::{self, DocumentStats};
 use crate::text::{self, Flags, Folding, Ignore, Interner, Prepared, Span};
 
 /// Everything copydesk finds about two texts. Spans are byte offsets into the texts as given.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     /// Figures for the first text.
     pub a: DocumentStats,
@@ -33,7 +31,7 @@ pub struct Comparison {
 
 /// Where a comparison did less than everything, to keep its time linear in the texts' length. Both
 /// are zero on articles of ordinary length; the page and the command line say so when one is not.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Limits {
     /// Phrases of `a` (four words or marks) that `b` repeats more than
     /// [`MAX_CANDIDATES`](crate::MAX_CANDIDATES) times: each was matched only with the repeats nearest
@@ -45,7 +43,7 @@ pub struct Limits {
 }
 
 /// A passage found in both texts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Passage {
     /// Where it is in `a`: from its first token's start to its last token's end.
     pub a: Span,
@@ -65,7 +63,7 @@ pub struct Passage {
 
 /// A stretch that differs inside a passage. One side is empty for a pure insertion or deletion, and
 /// then sits where the other side's text would go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Edit {
     /// The tokens of `a` that differ.
     pub a: Span,
@@ -74,7 +72,7 @@ pub struct Edit {
 }
 
 /// One operation of the inline word diff.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DiffOp {
     /// Equal, deleted from `a` or inserted from `b`.
     pub kind: DiffKind,

@@ -18,8 +18,7 @@ use crate::matcher::{Found, Run};
 pub const MAX_GAP_CELLS: usize = 128 * 128;
 
 /// What an operation of the word diff does.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiffKind {
     /// The same in both texts (under the comparison's normalization).
     Equal,

@@ -36,6 +36,7 @@ pub mod decode;
 mod diff;
 mod matcher;
 mod options;
+pub mod report;
 mod stats;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -19,10 +19,8 @@ pub(crate) use intern::{Ignore, Interner, Prepared};
 pub(crate) use normalize::Folding;
 pub use tokenize::{tokenize, Token, TokenKind};
 
-use serde::Serialize;
-
 /// A half-open byte range `start..end` into a text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// First byte.
     pub start: usize,

@@ -4,6 +4,8 @@
 //! bytes to UTF-16 code units, because JavaScript strings index UTF-16. The inline diff, which can have
 //! an operation per word, crosses as one `Uint32Array`; everything else is a small plain object.
 
+mod report;
+
 use js_sys::{Reflect, Uint32Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -1,10 +1,6 @@
-// The pair on show, exported three ways: a self-contained HTML report (both texts with the page's
-// highlights, the figures and the list of passages; no script, so it opens anywhere, offline), the
-// command line's JSON (`copydesk compare --format json`) and PAN text-alignment XML (`--format pan`).
-//
-// The page's offsets are UTF-16 code units (JavaScript strings); the command line's are Unicode code
-// points. A character outside the Basic Multilingual Plane (an emoji, a rare CJK ideograph) is two
-// code units and one code point, so every offset is converted (see codePoints).
+// The pair on show as a self-contained HTML report: both texts with the page's highlights, the figures
+// and the list of passages; no script, so it opens anywhere, offline. (The JSON and PAN exports are the
+// engine's, src/report.rs, asked for through the worker.)
 //
 // The report is built with DOM calls and serialized by the browser: user text only ever becomes text
 // nodes and attribute values, which the serializer escapes; only the fixed head is written as text. A
@@ -22,87 +18,6 @@ import { figuresOf } from './views/stats.js';
  * @typedef {{ name: string, text: string }} Side
  * @typedef {{ a: Side, b: Side, result: object, options: object }} PairExport
  */
-
-/**
- * Converts UTF-16 offsets into `text` to code point offsets: every surrogate pair wholly before an
- * offset counts once instead of twice. A lone surrogate counts as one, as in the engine (which reads
- * it as U+FFFD).
- * @param {string} text
- * @returns {(offset: number) => number}
- */
-export function codePoints(text) {
-  /** Where each surrogate pair ends (the index after its low surrogate), in order. */
-  const pairEnds = [];
-  for (const match of text.matchAll(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)) pairEnds.push(match.index + 2);
-  return (offset) => {
-    let low = 0;
-    let high = pairEnds.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (pairEnds[middle] <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return offset - low;
-  };
-}
-
-/**
- * The command line's JSON report (README.md), with code point offsets, pretty-printed as serde_json
- * prints it (two spaces, `1.0` for a whole ratio, a final line break).
- * @param {PairExport} pair
- */
-export function reportJson({ a, b, result }) {
-  const [cpA, cpB] = [codePoints(a.text), codePoints(b.text)];
-  const range = (convert, start, end) => ({ start: convert(start), end: convert(end) });
-  const side = (doc, convert, stats) => ({
-    name: doc.name,
-    chars: convert(doc.text.length),
-    words: stats.words,
-    shared_words: stats.shared_words,
-    shared_ratio: stats.shared_ratio,
-  });
-  const report = {
-    a: side(a, cpA, result.a),
-    b: side(b, cpB, result.b),
-    passages: result.passages.map((passage) => ({
-      a: range(cpA, ...passage.a),
-      b: range(cpB, ...passage.b),
-      words: passage.words,
-      exact: passage.exact,
-      edits: passage.edits.map(([aStart, aEnd, bStart, bEnd]) => ({ a: range(cpA, aStart, aEnd), b: range(cpB, bStart, bEnd) })),
-    })),
-    longest_passage_words: result.longest_passage_words,
-    limits: { frequent_phrases: result.limits.frequent_phrases },
-  };
-  return `${JSON.stringify(report, null, 2).replace(/^( {4}"shared_ratio": )(\d+)$/gm, '$1$2.0')}\n`;
-}
-
-/**
- * PAN text-alignment XML, as the command line writes it: A is the suspicious document ("this"), B the
- * source; offsets and lengths in code points. A detection pairs each character once, so only the
- * one-to-one passages are listed.
- * @param {PairExport} pair
- */
-export function reportPan({ a, b, result }) {
-  const [cpA, cpB] = [codePoints(a.text), codePoints(b.text)];
-  const features = result.passages.filter((passage) => passage.one_to_one).map(({ a: [aStart, aEnd], b: [bStart, bEnd] }) => {
-    const [thisOffset, sourceOffset] = [cpA(aStart), cpB(bStart)];
-    return `<feature name="detected-plagiarism" this_offset="${thisOffset}" this_length="${cpA(aEnd) - thisOffset}" `
-      + `source_reference="${xmlAttribute(b.name)}" source_offset="${sourceOffset}" source_length="${cpB(bEnd) - sourceOffset}" />\n`;
-  });
-  return `<document reference="${xmlAttribute(a.name)}">\n${features.join('')}</document>\n`;
-}
-
-/**
- * An attribute value escaped as the command line escapes it; in addition, the white space XML would
- * fold is written as a character reference, and characters XML 1.0 cannot hold become U+FFFD.
- */
-function xmlAttribute(text) {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
-    .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;')
-    .replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
-}
 
 /**
  * The HTML report: one file that needs nothing else. Passages are <mark id="a-N"> / <mark id="b-N">,

@@ -63,7 +63,7 @@ async function start() {
   mountInlineDiff(store, $('[data-tabpanel="inline"]'));
   mountInput(store, keeper);
   mountShare(store, $('[data-share-menu]'));
-  mountExports(store, $('[data-save-menu]'));
+  mountExports(store, client, $('[data-save-menu]'));
   closeMenusOnOutsideClick();
   keepResultsCurrent(store, client);
 

@@ -29,6 +29,16 @@ export class WorkerClient {
   }
 
   /**
+   * The engine's JSON or PAN report of a pair, the command line's bytes exactly.
+   * @param {{ format: 'json' | 'pan', a: { name: string, text: string }, b: { name: string, text: string }, options: object }} request
+   * @returns {Promise<string>}
+   */
+  async report({ format, a, b, options }) {
+    const answer = await this.#request({ type: 'report', format, a: { name: a.name, text: a.text }, b: { name: b.name, text: b.text }, options });
+    return answer.text;
+  }
+
+  /**
    * Compares pairs of documents, calling `onPair({pair, result, done, total})` as each pair is done.
    * A new comparison cancels the one still running: only the latest options and documents matter.
    */

@@ -2,12 +2,14 @@
 // comparison never blocks the page. Only worker-client.js talks to this file.
 //
 //   {type: 'defaults', id}                                  -> {type: 'defaults', id, options}
+//   {type: 'report', id, format: 'json' | 'pan', a: {name, text}, b: {name, text}, options}
+//                                                           -> {type: 'report', id, text}
 //   {type: 'compare', id, documents: [{id, text}], pairs: [[idA, idB]], options}
 //                                                           -> {type: 'pair', id, pair, result, done, total} per pair
 //                                                           -> {type: 'done', id}
 //   any failure                                             -> {type: 'error', id, message}
 
-import init, { compare, defaultOptions } from '../pkg/copydesk.js';
+import init, { compare, defaultOptions, report } from '../pkg/copydesk.js';
 
 const ready = init();
 /** Texts cross into the engine as UTF-8, which the browser's own encoder writes fastest. */
@@ -16,6 +18,10 @@ const encoder = new TextEncoder();
 const handlers = {
   defaults(message) {
     postMessage({ type: 'defaults', id: message.id, options: defaultOptions() });
+  },
+
+  report({ id, format, a, b, options }) {
+    postMessage({ type: 'report', id, text: report({ format, a, b, options }) });
   },
 
   compare({ id, documents, pairs, options }) {

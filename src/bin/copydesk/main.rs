@@ -50,8 +50,8 @@ fn run(request: &Request) -> Result<(), String> {
     }
     let out = match request.format {
         Format::Text => report::text(&a, &b, &result),
-        Format::Json => report::json(&a, &b, &result),
-        Format::Pan => report::pan(&a, &b, &result),
+        Format::Json => copydesk::report::json(a.named(), b.named(), &result),
+        Format::Pan => copydesk::report::pan(a.named(), b.named(), &result),
     };
     write_stdout(&out)
 }

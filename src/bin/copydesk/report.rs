@@ -1,17 +1,22 @@
-//! The three output formats: a summary for people, JSON for programs, PAN XML for evaluation.
-//!
-//! Offsets in JSON and PAN are Unicode code points into the decoded text, end exclusive.
+//! The summary for people. JSON for programs and PAN XML for evaluation are the library's
+//! ([`copydesk::report`]), which the page's exports call too.
 
 use std::fmt::Write as _;
 
-use copydesk::text::offsets::{OffsetIndex, Unit};
-use copydesk::{Comparison, Span, MAX_CANDIDATES};
-use serde::Serialize;
+use copydesk::report::Named;
+use copydesk::{Comparison, MAX_CANDIDATES};
 
 /// A compared file: the name it is shown by, and its decoded text.
 pub struct Document {
     pub name: String,
     pub text: String,
+}
+
+impl Document {
+    /// The document as the library's reports take it.
+    pub fn named(&self) -> Named<'_> {
+        Named { name: &self.name, text: &self.text }
+    }
 }
 
 /// Readable summary and passages, for a terminal.
@@ -103,110 +108,4 @@ impl LineIndex {
     fn line(&self, byte: usize) -> usize {
         self.0.partition_point(|&newline| newline < byte) + 1
     }
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    a: JsonDocument<'a>,
-    b: JsonDocument<'a>,
-    passages: Vec<JsonPassage>,
-    longest_passage_words: usize,
-    limits: JsonLimits,
-}
-
-/// What the comparison held back (see [`copydesk::Limits`]); the JSON has no inline diff, so only this.
-#[derive(Serialize)]
-struct JsonLimits {
-    frequent_phrases: usize,
-}
-
-#[derive(Serialize)]
-struct JsonDocument<'a> {
-    name: &'a str,
-    chars: usize,
-    words: usize,
-    shared_words: usize,
-    shared_ratio: f64,
-}
-
-#[derive(Serialize)]
-struct JsonPassage {
-    a: JsonRange,
-    b: JsonRange,
-    words: usize,
-    exact: bool,
-    edits: Vec<JsonEdit>,
-}
-
-#[derive(Serialize)]
-struct JsonEdit {
-    a: JsonRange,
-    b: JsonRange,
-}
-
-#[derive(Serialize)]
-struct JsonRange {
-    start: usize,
-    end: usize,
-}
-
-/// The CLI's JSON schema (see README.md), pretty-printed.
-pub fn json(a: &Document, b: &Document, result: &Comparison) -> String {
-    let (index_a, index_b) = (OffsetIndex::new(&a.text, Unit::CodePoint), OffsetIndex::new(&b.text, Unit::CodePoint));
-    let range =
-        |index: &OffsetIndex, span: Span| JsonRange { start: index.convert(span.start), end: index.convert(span.end) };
-    let report = JsonReport {
-        a: json_document(a, &index_a, &result.a),
-        b: json_document(b, &index_b, &result.b),
-        passages: result
-            .passages
-            .iter()
-            .map(|p| JsonPassage {
-                a: range(&index_a, p.a),
-                b: range(&index_b, p.b),
-                words: p.words,
-                exact: p.exact,
-                edits: p.edits.iter().map(|e| JsonEdit { a: range(&index_a, e.a), b: range(&index_b, e.b) }).collect(),
-            })
-            .collect(),
-        longest_passage_words: result.longest_passage_words,
-        limits: JsonLimits { frequent_phrases: result.limits.frequent_phrases },
-    };
-    let mut out = serde_json::to_string_pretty(&report).expect("a report of plain numbers and strings serializes");
-    out.push('\n');
-    out
-}
-
-fn json_document<'a>(doc: &'a Document, index: &OffsetIndex, stats: &copydesk::DocumentStats) -> JsonDocument<'a> {
-    JsonDocument {
-        name: &doc.name,
-        chars: index.total(),
-        words: stats.words,
-        shared_words: stats.shared_words,
-        shared_ratio: stats.shared_ratio,
-    }
-}
-
-/// PAN text-alignment XML: `a` is the suspicious document ("this"), `b` the source. A detection pairs
-/// each character once, so only the one-to-one passages are listed.
-pub fn pan(a: &Document, b: &Document, result: &Comparison) -> String {
-    let (index_a, index_b) = (OffsetIndex::new(&a.text, Unit::CodePoint), OffsetIndex::new(&b.text, Unit::CodePoint));
-    let mut out = format!("<document reference=\"{}\">\n", xml_escape(&a.name));
-    for passage in result.passages.iter().filter(|passage| passage.one_to_one) {
-        let (this_start, source_start) = (index_a.convert(passage.a.start), index_b.convert(passage.b.start));
-        let _ = writeln!(
-            out,
-            "<feature name=\"detected-plagiarism\" this_offset=\"{this_start}\" this_length=\"{}\" \
-             source_reference=\"{}\" source_offset=\"{source_start}\" source_length=\"{}\" />",
-            index_a.convert(passage.a.end) - this_start,
-            xml_escape(&b.name),
-            index_b.convert(passage.b.end) - source_start,
-        );
-    }
-    out.push_str("</document>\n");
-    out
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

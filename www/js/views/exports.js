@@ -1,23 +1,28 @@
 // The "Save & export" menu: the whole session as a comparison file (.copydesk.json), and the pair on
-// show as an HTML report, the command line's JSON or PAN XML. Files are made in the page and saved
-// through a Blob: nothing is sent anywhere.
+// show as an HTML report, or as JSON or PAN XML, which the engine writes (src/report.rs) exactly as the
+// command line prints them. Files are made in the page and saved through a Blob: nothing is sent anywhere.
 
 import { download, onAction } from '../dom.js';
-import { exportFileName, reportHtml, reportJson, reportPan } from '../export.js';
+import { exportFileName, reportHtml } from '../export.js';
 import { sessionOf } from '../session.js';
 import { SESSION_FILE_SUFFIX, sessionFileText } from '../share.js';
+import { isCancelled } from '../worker-client.js';
 
+/** @typedef {import('../worker-client.js').WorkerClient} WorkerClient */
+
+/** @type {Record<string, { extension: string, type: string, make: (pair: object, client: WorkerClient) => Promise<string> | string }>} */
 const EXPORTS = {
   html: { extension: 'html', type: 'text/html;charset=utf-8', make: (pair) => reportHtml({ ...pair, made: new Date() }) },
-  json: { extension: 'json', type: 'application/json', make: reportJson },
-  pan: { extension: 'xml', type: 'application/xml', make: reportPan },
+  json: { extension: 'json', type: 'application/json', make: (pair, client) => client.report({ format: 'json', ...pair }) },
+  pan: { extension: 'xml', type: 'application/xml', make: (pair, client) => client.report({ format: 'pan', ...pair }) },
 };
 
 /**
  * @param {import('../store.js').Store} store
+ * @param {WorkerClient} client
  * @param {HTMLDetailsElement} menu
  */
-export function mountExports(store, menu) {
+export function mountExports(store, client, menu) {
   const note = menu.querySelector('[data-export-note]');
   const buttons = [...menu.querySelectorAll('[data-export]')];
   const update = () => {
@@ -29,13 +34,20 @@ export function mountExports(store, menu) {
   for (const type of ['documents', 'pair', 'results', 'options']) store.addEventListener(type, update);
   update();
 
-  menu.addEventListener('click', (event) => {
+  menu.addEventListener('click', async (event) => {
     const button = event.target.closest('[data-export]');
     const pair = pairOnShow(store);
     if (!button || !pair) return;
     const { extension, type, make } = EXPORTS[button.dataset.export];
-    download(exportFileName(pair.a, pair.b, extension), type, make(pair));
     menu.open = false;
+    try {
+      download(exportFileName(pair.a, pair.b, extension), type, await make(pair, client));
+    } catch (error) {
+      const text = isCancelled(error)
+        ? 'The export stopped because the comparison started again; export once it is done.'
+        : `The export failed: ${error.message.replace(/\.$/, '')}.`;
+      store.say({ tone: 'error', text });
+    }
   });
 
   // The comparison file is offered here and, for a link too long to share, in the share menu.

@@ -1,0 +1,78 @@
+// One report, two ways out: the page's JSON and PAN exports are the engine's (src/report.rs), so for the
+// same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints.
+// The command line runs here on the very files the page is given.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIXED_PARAGRAPHS, downloadFrom, dropFiles, expect, fixture, openPage, test } from './helpers.js';
+
+/** The command line's binary, built once for the whole file (a fresh machine compiles it here). */
+let cli;
+
+test.beforeAll(() => {
+  test.setTimeout(600_000);
+  const built = execFileSync('cargo', ['build', '--quiet', '--bin', 'copydesk', '--message-format', 'json'], { encoding: 'utf8' });
+  cli = built.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((message) => message.executable)?.executable;
+  expect(cli, 'cargo names the copydesk binary it built').toBeTruthy();
+});
+
+/** What the command line prints for the files, named as in the page, with `flags`. */
+function cliReport(files, format, flags) {
+  const directory = mkdtempSync(join(tmpdir(), 'copydesk-report-'));
+  for (const { name, text } of files) writeFileSync(join(directory, name), text);
+  return execFileSync(cli, ['compare', ...files.map(({ name }) => name), '--format', format, ...flags], { cwd: directory, encoding: 'utf8' });
+}
+
+/** The built-in examples' pairs as files: the first text of each example with each other one. */
+async function examplePairs(page) {
+  const examples = await page.evaluate(async () => (await import('./js/examples.js')).EXAMPLES.map(({ files }) => files));
+  return examples.flatMap((files) => {
+    const [first, ...others] = Object.entries(files).map(([path, name]) => ({ name, text: fixture(path) }));
+    return others.map((other) => [first, other]);
+  });
+}
+
+const NON_ASCII_PAIRS = [
+  [{ name: 'Шторм, версия А.txt', text: fixture('russian/a.txt') }, { name: 'Шторм, версия Б.txt', text: fixture('russian/b.txt') }],
+  [
+    { name: 'A 👩🏿‍💻 <b> & "quotes".txt', text: `😀😀 𠜎 ${MIXED_PARAGRAPHS[4]}\n\n${fixture('chinese/a.txt')}\n${MIXED_PARAGRAPHS[0]}\n` },
+    { name: 'B 🇸🇾 & <i>.txt', text: `👍🏽 ${fixture('chinese/b.txt')}\n\n${MIXED_PARAGRAPHS[4]}\n${MIXED_PARAGRAPHS[0]}` },
+  ],
+];
+
+/** Gives the page the pair, alone, with the options of `query`, and returns its two exports. */
+async function pageReports(page, pair, query = '') {
+  await openPage(page);
+  await page.getByRole('button', { name: 'Clear everything' }).click();
+  await openPage(page, query);
+  await dropFiles(page, pair);
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(pair[1].name);
+  await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
+  const json = await downloadFrom(page, '[data-save-menu]', '[data-export="json"]');
+  const pan = await downloadFrom(page, '[data-save-menu]', '[data-export="pan"]');
+  return { json: json.text, pan: pan.text };
+}
+
+test('the JSON and PAN exports of the built-in examples are the command line’s bytes', async ({ page }) => {
+  await openPage(page);
+  const pairs = await examplePairs(page);
+  expect(pairs.length).toBeGreaterThanOrEqual(5);
+  for (const pair of pairs) {
+    const reports = await pageReports(page, pair);
+    expect(reports.json, `${pair[1].name}: JSON`).toBe(cliReport(pair, 'json', []));
+    expect(reports.pan, `${pair[1].name}: PAN`).toBe(cliReport(pair, 'pan', []));
+  }
+});
+
+test('the exports of non-ASCII texts and names, with options, are the command line’s bytes', async ({ page }) => {
+  for (const pair of NON_ASCII_PAIRS) {
+    const reports = await pageReports(page, pair, '?min=6&punct=1&variants=1');
+    const flags = ['--min-words', '6', '--ignore-punctuation', '--spelling-variants'];
+    const json = cliReport(pair, 'json', flags);
+    expect(JSON.parse(json).passages.length, `${pair[0].name}: the pair shares passages`).toBeGreaterThan(0);
+    expect(reports.json, `${pair[0].name}: JSON`).toBe(json);
+    expect(reports.pan, `${pair[0].name}: PAN`).toBe(cliReport(pair, 'pan', flags));
+  }
+});
