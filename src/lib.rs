@@ -40,7 +40,7 @@ pub mod report;
 mod stats;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use compare::{compare, Comparison, DiffOp, Edit, Limits, Passage};
 pub use diff::{DiffKind, MAX_GAP_CELLS};

@@ -1,9 +1,13 @@
 //! The engine compiled to WebAssembly and run in headless Chromium (wasm-bindgen-test): the same
 //! results as native, so nothing in the pipeline depends on the platform (hashing, sorting, Unicode
-//! tables, the absence of threads and clocks).
+//! tables, the absence of threads and clocks), and the page's entry point (`copydesk::wasm::compare`)
+//! gives them in UTF-16 offsets and the array layout it exports.
 #![cfg(target_arch = "wasm32")]
 
-use copydesk::{compare, CompareOptions};
+use copydesk::wasm::{DiffCode, DiffField};
+use copydesk::{compare, CompareOptions, DiffKind};
+use js_sys::{Array, Reflect, Uint32Array};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -44,4 +48,55 @@ fn cjk_text_without_spaces_is_compared_per_ideograph() {
     let result = compare(a, b, &CompareOptions { min_words: 6, ..CompareOptions::default() });
     assert_eq!(result.a.shared_words, result.a.words);
     assert_eq!(result.passages.len(), 2);
+}
+
+/// UTF-16 code units in `text[..byte]`: what a JavaScript string index counts.
+fn utf16_offset(text: &str, byte: usize) -> u32 {
+    text[..byte].encode_utf16().count() as u32
+}
+
+fn field(object: &JsValue, name: &str) -> JsValue {
+    Reflect::get(object, &name.into()).unwrap_or_else(|_| panic!("the result has {name}"))
+}
+
+#[wasm_bindgen_test]
+fn the_exported_compare_gives_utf16_offsets_and_the_diff_layout_it_exports() {
+    // Astral characters before the passages: each is one code point but two UTF-16 code units.
+    let (a, b) = (format!("😀 𠜎 {WIRE}"), format!("👍🏽 {OUTLET}"));
+    let native = compare(&a, &b, &CompareOptions::default());
+    let result = copydesk::wasm::compare(a.as_bytes(), b.as_bytes(), JsValue::UNDEFINED).expect("valid input");
+
+    let passages = Array::from(&field(&result, "passages"));
+    assert_eq!(passages.length() as usize, native.passages.len());
+    for (passage, expected) in passages.iter().zip(&native.passages) {
+        for (side, text, span) in [("a", &a, expected.a), ("b", &b, expected.b)] {
+            let range: Vec<u32> =
+                Array::from(&field(&passage, side)).iter().map(|n| n.as_f64().unwrap() as u32).collect();
+            assert_eq!(range, [utf16_offset(text, span.start), utf16_offset(text, span.end)], "side {side}");
+        }
+    }
+
+    let diff = Uint32Array::new(&field(&result, "diff")).to_vec();
+    let stride = DiffField::Stride as usize;
+    assert_eq!(diff.len(), native.diff.len() * stride);
+    let (mut a_covered, mut b_covered) = (0, 0);
+    for (op, expected) in diff.chunks_exact(stride).zip(&native.diff) {
+        let code = match expected.kind {
+            DiffKind::Equal => DiffCode::Equal,
+            DiffKind::Delete => DiffCode::Delete,
+            DiffKind::Insert => DiffCode::Insert,
+        };
+        assert_eq!(op[DiffField::Kind as usize], code as u32);
+        assert_eq!(op[DiffField::AStart as usize], utf16_offset(&a, expected.a.start));
+        assert_eq!(op[DiffField::BEnd as usize], utf16_offset(&b, expected.b.end));
+        if code != DiffCode::Insert {
+            assert_eq!(op[DiffField::AStart as usize], a_covered, "A is tiled in order");
+            a_covered = op[DiffField::AEnd as usize];
+        }
+        if code != DiffCode::Delete {
+            assert_eq!(op[DiffField::BStart as usize], b_covered, "B is tiled in order");
+            b_covered = op[DiffField::BEnd as usize];
+        }
+    }
+    assert_eq!((a_covered, b_covered), (a.encode_utf16().count() as u32, b.encode_utf16().count() as u32));
 }

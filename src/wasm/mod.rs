@@ -13,8 +13,36 @@ use wasm_bindgen::prelude::*;
 use crate::text::offsets::{OffsetIndex, Unit};
 use crate::{CompareOptions, Comparison, DiffKind, DocumentStats, Limits, Span};
 
-/// Numbers per operation in the `diff` array: kind, a start, a end, b start, b end.
-const DIFF_STRIDE: usize = 5;
+/// What an operation of the `diff` array does: its [`DiffField::Kind`] number.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffCode {
+    /// The same in both texts.
+    Equal = 0,
+    /// Only in A.
+    Delete = 1,
+    /// Only in B.
+    Insert = 2,
+}
+
+/// The layout of the `diff` array: where each number of an operation stands, and (`Stride`) how many
+/// numbers an operation has, the step from one to the next. The page reads the array by these names.
+#[wasm_bindgen]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffField {
+    /// A [`DiffCode`].
+    Kind = 0,
+    /// Where the operation starts in A.
+    AStart = 1,
+    /// Where it ends in A.
+    AEnd = 2,
+    /// Where it starts in B.
+    BStart = 3,
+    /// Where it ends in B.
+    BEnd = 4,
+    /// Numbers per operation.
+    Stride = 5,
+}
 
 /// Compares two texts, each as the UTF-8 bytes that `TextEncoder` makes of a string: one native copy
 /// across, where a `&str` parameter's glue copies ASCII one character at a time in JavaScript (7 % of
@@ -25,7 +53,7 @@ const DIFF_STRIDE: usize = 5;
 /// { a: {words, shared_words, shared_ratio}, b: {...}, longest_passage_words,
 ///   passages: [{a: [start, end], b: [start, end], words, exact, edits: [[a_start, a_end, b_start, b_end]]}],
 ///   limits: {frequent_phrases, unaligned_stretches},
-///   diff: Uint32Array [kind, a_start, a_end, b_start, b_end, ...] }   // kind: 0 equal, 1 delete, 2 insert
+///   diff: Uint32Array [kind, a_start, a_end, b_start, b_end, ...] }   // see DiffField and DiffCode
 /// ```
 ///
 /// with every offset in UTF-16 code units of the strings encoded.
@@ -112,22 +140,21 @@ impl Summary {
 }
 
 fn diff_array(result: &Comparison, index_a: &OffsetIndex, index_b: &OffsetIndex) -> Uint32Array {
-    let mut flat = Vec::with_capacity(result.diff.len() * DIFF_STRIDE);
-    for op in &result.diff {
-        let kind = match op.kind {
-            DiffKind::Equal => 0,
-            DiffKind::Delete => 1,
-            DiffKind::Insert => 2,
+    const STRIDE: usize = DiffField::Stride as usize;
+    let mut flat = vec![0u32; result.diff.len() * STRIDE];
+    for (op, fields) in result.diff.iter().zip(flat.chunks_exact_mut(STRIDE)) {
+        let code = match op.kind {
+            DiffKind::Equal => DiffCode::Equal,
+            DiffKind::Delete => DiffCode::Delete,
+            DiffKind::Insert => DiffCode::Insert,
         };
-        flat.extend([
-            kind,
-            index_a.convert(op.a.start),
-            index_a.convert(op.a.end),
-            index_b.convert(op.b.start),
-            index_b.convert(op.b.end),
-        ]);
+        // Offsets of texts under 4 GiB fit in u32; the page refuses larger input long before that.
+        let mut set = |field: DiffField, value: usize| fields[field as usize] = value as u32;
+        set(DiffField::Kind, code as usize);
+        set(DiffField::AStart, index_a.convert(op.a.start));
+        set(DiffField::AEnd, index_a.convert(op.a.end));
+        set(DiffField::BStart, index_b.convert(op.b.start));
+        set(DiffField::BEnd, index_b.convert(op.b.end));
     }
-    // Offsets of texts under 4 GiB fit in u32; the page refuses larger input long before that.
-    let flat: Vec<u32> = flat.into_iter().map(|n| n as u32).collect();
     Uint32Array::from(flat.as_slice())
 }

@@ -1,14 +1,10 @@
 // The inline word diff: A's text with what only A has struck through (<del>) and what only B has
 // underlined (<ins>), in the order of the diff. Rendered only while its tab is open.
 
+import { DiffCode, DiffField } from '../../pkg/copydesk.js';
 import { writePieces } from '../render.js';
 import { followResult } from './follow-result.js';
 
-/** The diff array's layout: kind, a start, a end, b start, b end (see src/wasm/mod.rs). */
-const STRIDE = 5;
-const EQUAL = 0;
-const DELETE = 1;
-const INSERT = 2;
 const DELETED = { create: () => document.createElement('del') };
 const INSERTED = { create: () => document.createElement('ins') };
 
@@ -27,17 +23,20 @@ export function mountInlineDiff(store, root) {
   });
 }
 
+/** The engine's diff array, read by the names it exports for its layout (src/wasm/mod.rs). */
 function* diffPieces(a, b, diff) {
-  for (let op = 0; op < diff.length; op += STRIDE) {
-    const [kind, aStart, aEnd, bStart, bEnd] = diff.subarray(op, op + STRIDE);
-    if (kind === INSERT) yield { text: b.slice(bStart, bEnd), wraps: [INSERTED] };
-    else yield { text: a.slice(aStart, aEnd), wraps: kind === DELETE ? [DELETED] : [] };
+  for (let op = 0; op < diff.length; op += DiffField.Stride) {
+    const kind = diff[op + DiffField.Kind];
+    if (kind === DiffCode.Insert) yield { text: b.slice(diff[op + DiffField.BStart], diff[op + DiffField.BEnd]), wraps: [INSERTED] };
+    else yield { text: a.slice(diff[op + DiffField.AStart], diff[op + DiffField.AEnd]), wraps: kind === DiffCode.Delete ? [DELETED] : [] };
   }
 }
 
 /** How much of B equal operations cover: the inline diff shows all of A and only B's insertions. */
 function sharedLength(diff) {
   let length = 0;
-  for (let op = 0; op < diff.length; op += STRIDE) if (diff[op] === EQUAL) length += diff[op + 4] - diff[op + 3];
+  for (let op = 0; op < diff.length; op += DiffField.Stride) {
+    if (diff[op + DiffField.Kind] === DiffCode.Equal) length += diff[op + DiffField.BEnd] - diff[op + DiffField.BStart];
+  }
   return length;
 }
