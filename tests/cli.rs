@@ -337,3 +337,22 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(output.status.success(), "exit {:?}, stderr: {stderr}", output.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// The option table of README.md, the help and the library say the same defaults and ranges.
+#[test]
+fn readme_and_help_give_the_library_s_defaults_and_ranges() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let help = copydesk(["--help"]).stdout;
+    let defaults = copydesk::CompareOptions::default();
+    for (flag, default, range) in [
+        ("--min-words", defaults.min_words, copydesk::CompareOptions::MIN_WORDS),
+        ("--max-edits", defaults.max_edits, copydesk::CompareOptions::MAX_EDITS),
+    ] {
+        let (low, high) = (range.start(), range.end());
+        let row = readme.lines().find(|line| line.starts_with(&format!("| `{flag} N` |"))).expect("a README row");
+        assert!(row.starts_with(&format!("| `{flag} N` | {default} |")), "README's default: {row}");
+        assert!(row.ends_with(&format!("({low} to {high}) |")), "README's range: {row}");
+        let line = help.lines().find(|line| line.trim_start().starts_with(flag)).expect("a line of the help");
+        assert!(line.ends_with(&format!("(default {default}, {low} to {high})")), "the help: {line}");
+    }
+}

@@ -76,6 +76,20 @@ pub fn default_options() -> Result<JsValue, JsError> {
     Ok(CompareOptions::default().serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
 }
 
+/// The accepted range of each number option, `{min_words: [2, 1000], max_edits: [0, 20]}`, so that the
+/// page's option fields can be held to the engine's (tests/browser/options.spec.js).
+#[wasm_bindgen(js_name = optionRanges)]
+pub fn option_ranges() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Ranges {
+        min_words: [usize; 2],
+        max_edits: [usize; 2],
+    }
+    let pair = |range: std::ops::RangeInclusive<usize>| [*range.start(), *range.end()];
+    let ranges = Ranges { min_words: pair(CompareOptions::MIN_WORDS), max_edits: pair(CompareOptions::MAX_EDITS) };
+    Ok(ranges.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
 fn utf8<'t>(bytes: &'t [u8], side: &str) -> Result<&'t str, JsError> {
     std::str::from_utf8(bytes).map_err(|error| JsError::new(&format!("text {side} is not UTF-8: {error}")))
 }

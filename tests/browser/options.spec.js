@@ -60,3 +60,16 @@ test('invalid values in the address give a message and fall back to the defaults
   await expect(page.getByLabel('Ignore punctuation')).toBeChecked();
   await expect(page).toHaveURL(/\?punct=1$/);
 });
+
+test('the page’s option fields have the engine’s ranges, and the panel its defaults', async ({ page }) => {
+  await openPage(page);
+  const { fields, ranges, defaults } = await page.evaluate(async () => {
+    const [{ OPTION_FIELDS }, engine] = await Promise.all([import('./js/options.js'), import('./pkg/copydesk.js')]);
+    await engine.default();
+    return { fields: OPTION_FIELDS, ranges: engine.optionRanges(), defaults: engine.defaultOptions() };
+  });
+  const numbers = fields.filter((field) => field.type === 'number');
+  expect(Object.fromEntries(numbers.map((field) => [field.name, [field.min, field.max]]))).toEqual(ranges);
+  expect(fields.map((field) => field.name).sort()).toEqual(Object.keys(defaults).sort());
+  for (const field of numbers) await expect(page.getByLabel(field.label)).toHaveValue(String(defaults[field.name]));
+});

@@ -1,7 +1,8 @@
 // The comparison options as the page shows them and as they live in the address's query string, so that
 // a reload or a bookmark keeps them. Defaults come from the engine (defaultOptions()); the ranges are the
-// engine's own (CompareOptions::MIN_WORDS and MAX_EDITS in src/options.rs). The engine clamps values
-// anyway; the page checks them so it can say what was wrong.
+// engine's own (CompareOptions::MIN_WORDS and MAX_EDITS in src/options.rs), which
+// tests/browser/options.spec.js holds these fields to. The engine clamps values anyway; the page checks
+// them so it can say what was wrong.
 
 /**
  * @typedef {{ name: string, key: string, label: string, hint: string }} Field

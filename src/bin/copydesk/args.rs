@@ -2,19 +2,25 @@
 
 use std::ffi::OsString;
 use std::fmt;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 use copydesk::CompareOptions;
 use lexopt::prelude::*;
 
-pub const USAGE: &str = "\
+/// The help text. The numbers' defaults and ranges are the library's, so they cannot drift from it.
+pub fn usage() -> String {
+    let defaults = CompareOptions::default();
+    let range = |range: RangeInclusive<usize>| format!("{} to {}", range.start(), range.end());
+    format!(
+        "\
 Usage: copydesk compare A B [options]
 
 Finds the passages that text files A and B share, in any order and through small edits.
 
 Options:
-  --min-words N          fewest identical words in a passage (default 10, 2 to 1000)
-  --max-edits N          most words changed between identical runs of a passage (default 3, 0 to 20)
+  --min-words N          fewest identical words in a passage (default {}, {})
+  --max-edits N          most words changed between identical runs of a passage (default {}, {})
   --spelling-variants    one-letter spelling differences count as the same word (Tartus / Tartous)
   --keep-case            upper and lower case differ
   --keep-diacritics      accented letters differ from plain ones
@@ -23,7 +29,13 @@ Options:
   --format FORMAT        text (default), json, or pan (PAN text-alignment XML, A as suspicious)
   -h, --help             this help
   -V, --version          the version
-";
+",
+        defaults.min_words,
+        range(CompareOptions::MIN_WORDS),
+        defaults.max_edits,
+        range(CompareOptions::MAX_EDITS),
+    )
+}
 
 /// What the user asked for.
 pub enum Command {
@@ -113,11 +125,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
     }
 }
 
-fn number(
-    parser: &mut lexopt::Parser,
-    name: &str,
-    range: std::ops::RangeInclusive<usize>,
-) -> Result<usize, UsageError> {
+fn number(parser: &mut lexopt::Parser, name: &str, range: RangeInclusive<usize>) -> Result<usize, UsageError> {
     let value = parser.value()?.string()?;
     match value.parse::<usize>() {
         Ok(n) if range.contains(&n) => Ok(n),

@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         }
     };
     match command {
-        Command::Help => print!("{}", args::USAGE),
+        Command::Help => print!("{}", args::usage()),
         Command::Version => println!("copydesk {}", env!("CARGO_PKG_VERSION")),
         Command::Compare(request) => {
             if let Err(message) = run(&request) {
