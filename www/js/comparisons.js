@@ -12,7 +12,7 @@ import { isCancelled } from './worker-client.js';
  * @param {import('./worker-client.js').WorkerClient} client
  */
 export function keepResultsCurrent(store, client) {
-  /** @type {{ options: object, pairs: string[][], texts: Map<string, string> } | null} */
+  /** @type {Request | null} */
   let running = null;
 
   const run = async () => {
@@ -22,7 +22,9 @@ export function keepResultsCurrent(store, client) {
       return;
     }
     if (running && covers(running, missing, store)) return;
-    const request = { options: store.options, pairs: missing, texts: textsOf(store, missing) };
+    const ids = [...new Set(missing.flat())];
+    /** @type {Request} */
+    const request = { options: store.options, pairs: missing, revisions: new Map(ids.map((id) => [id, store.document(id).revision])) };
     running = request;
     const stop = () => {
       client.cancel();
@@ -31,7 +33,7 @@ export function keepResultsCurrent(store, client) {
     store.setProgress('compare', { label: 'Comparing', done: 0, total: missing.length, cancel: stop });
     const arrived = new Arrivals(store, request, stop);
     try {
-      const documents = [...request.texts].map(([id, text]) => ({ id, text }));
+      const documents = ids.map((id) => ({ id, text: store.document(id).text }));
       await client.compare({ documents, pairs: missing, options: request.options }, (answer) => arrived.add(answer));
     } catch (error) {
       if (!isCancelled(error)) store.say({ tone: 'error', text: `The comparison failed: ${error.message}.` });
@@ -57,6 +59,11 @@ export function keepResultsCurrent(store, client) {
   for (const type of ['documents', 'options', 'pair']) store.addEventListener(type, schedule);
   schedule();
 }
+
+/**
+ * A comparison sent to the worker: the options and each document's revision it was made with.
+ * @typedef {{ options: object, pairs: string[][], revisions: Map<string, number> }} Request
+ */
 
 /** Results of one request on their way to the store, handed over once a frame. */
 class Arrivals {
@@ -87,8 +94,7 @@ class Arrivals {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     const [store, request] = [this.#store, this.#request];
-    const current = store.options === request.options
-      && [...request.texts].every(([id, text]) => !store.document(id) || store.document(id).text === text);
+    const current = isCurrent(request, store, [...request.revisions.keys()].filter((id) => store.document(id)));
     if (current && this.#entries.length > 0) store.setResults(this.#entries);
     this.#entries = [];
   }
@@ -104,13 +110,16 @@ function neededPairs(store) {
   return [...pairs.values()];
 }
 
-function textsOf(store, pairs) {
-  return new Map(pairs.flat().map((id) => [id, store.document(id).text]));
+/**
+ * Whether a request still stands for the store's options and for the texts of documents `ids`: the
+ * store replaces its options object and a document's revision whenever they change.
+ */
+function isCurrent(request, store, ids) {
+  return request.options === store.options && ids.every((id) => request.revisions.get(id) === store.document(id).revision);
 }
 
 /** Whether the running request will answer every missing pair with today's options and texts. */
 function covers(request, missing, store) {
   const requested = new Set(request.pairs.map(pairKey));
-  return request.options === store.options
-    && missing.every((pair) => requested.has(pairKey(pair)) && pair.every((id) => request.texts.get(id) === store.document(id).text));
+  return missing.every((pair) => requested.has(pairKey(pair))) && isCurrent(request, store, missing.flat());
 }

@@ -39,14 +39,13 @@ async function start() {
     store.say({ tone: 'error', text: `The comparison engine could not start: ${error.message.replace(/\.$/, '')}. Reload the page to try again.` });
     return;
   }
-  store.defaults = defaults;
   const saved = await SavedWork.open();
   const keeper = new SessionKeeper(store, saved);
   const restored = await keeper.restore();
   const link = await takeLink(store, Boolean(restored));
   // Saved options, unless the address says otherwise (a bookmark with options); a link brings its own.
   const { options, problems } = optionsFromQuery(location.search, defaults, { ...defaults, ...restored?.options });
-  store.options = options;
+  store.start(defaults, options);
   for (const text of problems) store.say({ tone: 'error', text });
   keepOptionsInAddress(store, defaults);
 

@@ -9,8 +9,12 @@
 //   'progress'   a long task (comparing, rendering) advanced, started or ended
 //   'message'    something to tell the user: event.detail = {text, tone: 'info' | 'error', action?}
 
+import { OPTION_FIELDS } from './options.js';
+
 /**
- * @typedef {{ id: string, name: string, text: string, source: 'file' | 'paste' | 'example', note: string }} Doc
+ * A document. `revision` names its text: the store gives a document a new one whenever its text
+ * changes, so a result computed for a revision is current while the revision is.
+ * @typedef {{ id: string, revision: number, name: string, text: string, source: 'file' | 'paste' | 'example', note: string }} Doc
  * @typedef {{ text: string, tone: 'info' | 'error', action?: { label: string, run: () => void } }} Message
  */
 
@@ -22,6 +26,11 @@
  * the tab frozen for up to 24 s at a time. 50 keeps the page answering and the matrix still readable.
  */
 export const MAX_DOCUMENTS = 50;
+
+/** Whether two options objects ask for the same comparison. */
+function sameOptions(a, b) {
+  return OPTION_FIELDS.every(({ name }) => a[name] === b[name]);
+}
 
 /** The key of an ordered pair of document ids in `results`: the first one is side A. */
 export function pairKey([a, b]) {
@@ -41,16 +50,26 @@ export class Store extends EventTarget {
   #words = new Map();
   /** @type {Map<string, { label: string, done: number, total: number, cancel?: () => void }>} */
   progress = new Map();
-  /** The engine's options object, and its defaults (for "Reset"); main.js sets both at start. */
+  /**
+   * The engine's options object, replaced (never changed in place) when they change, so that a request
+   * made with it is current while it is; and its defaults (for "Reset"). See `start`.
+   */
   options = null;
   defaults = null;
   #nextId = 1;
+  #nextRevision = 1;
+
+  /** The engine's defaults and the options to start with (saved, or from the address). */
+  start(defaults, options) {
+    this.defaults = defaults;
+    this.setOptions(options);
+  }
 
   /**
    * Adds documents (without ids); your own documents replace a built-in example rather than mix with it.
    * A document with the name and the text of one already there is not added again, and one with only
    * its name is added as "name (2)"; past MAX_DOCUMENTS, the rest are left out.
-   * @param {Omit<Doc, 'id'>[]} incoming
+   * @param {Omit<Doc, 'id' | 'revision'>[]} incoming
    * @returns {{ added: Doc[], repeated: Doc[], renamed: { from: string, to: string }[], leftOut: Doc[] }}
    */
   addDocuments(incoming) {
@@ -76,7 +95,7 @@ export class Store extends EventTarget {
 
   /** Replaces the whole list (an example, "remove all", undo). Documents without an id get one. */
   setDocuments(documents) {
-    this.documents = documents.map((doc) => (doc.id ? doc : { ...doc, id: `doc${this.#nextId++}` }));
+    this.documents = documents.map((doc) => (doc.id ? doc : { ...doc, id: `doc${this.#nextId++}`, revision: this.#nextRevision++ }));
     const ids = new Set(this.documents.map((doc) => doc.id));
     this.#dropResults((pair) => !pair.every((id) => ids.has(id)));
     if (this.pair && !this.pair.every((id) => ids.has(id))) this.pair = null;
@@ -97,8 +116,10 @@ export class Store extends EventTarget {
 
   /** Renames a document or replaces its text; a new text makes its comparisons stale. */
   updateDocument(id, changes) {
-    this.documents = this.documents.map((doc) => (doc.id === id ? { ...doc, ...changes } : doc));
-    if ('text' in changes) this.#dropResults((pair) => pair.includes(id));
+    const newText = 'text' in changes;
+    const changed = (doc) => ({ ...doc, ...changes, ...(newText ? { revision: this.#nextRevision++ } : {}) });
+    this.documents = this.documents.map((doc) => (doc.id === id ? changed(doc) : doc));
+    if (newText) this.#dropResults((pair) => pair.includes(id));
     this.#emit('documents');
   }
 
@@ -130,7 +151,7 @@ export class Store extends EventTarget {
   }
 
   setOptions(options) {
-    if (JSON.stringify(options) === JSON.stringify(this.options)) return;
+    if (this.options && sameOptions(options, this.options)) return;
     this.options = options;
     this.results.clear();
     this.#words.clear();
