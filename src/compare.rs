@@ -1,9 +1,9 @@
 //! The pipeline: two texts and options in, a [`Comparison`] out.
 
 use crate::diff::{self, DiffKind};
-use crate::matcher::{self, Found, MatchSettings, Sequence};
+use crate::matcher::{self, MatchSettings, Sequence};
 use crate::options::CompareOptions;
-use crate::stats::{self, DocumentStats};
+use crate::stats::{covered_words, DocumentStats};
 use crate::text::{self, Flags, Folding, Ignore, Interner, Prepared, Span};
 
 /// Everything copydesk finds about two texts. Spans are byte offsets into the texts as given.
@@ -107,19 +107,25 @@ pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
     let (flags_a, flags_b) = (text::flags(&pa, a), text::flags(&pb, b));
     let (word_a, word_b) = (word_flags(&flags_a), word_flags(&flags_b));
 
-    let matcher::Passages { found, frequent_phrases } = matcher::find_passages(
+    let matcher::Findings { passages: matched, frequent_phrases } = matcher::find_passages(
         &Sequence { ids: &class_a, flags: &flags_a },
         &Sequence { ids: &class_b, flags: &flags_b },
         MatchSettings { min_words: options.min_words, max_edits: options.max_edits },
     );
-    let inside: Vec<Vec<diff::Op>> = found.iter().map(|f| diff::passage(f, &pa.keys, &pb.keys)).collect();
-    let passages: Vec<Passage> = found.iter().zip(&inside).map(|(f, ops)| passage(f, ops, &pa, &pb)).collect();
-    let inline = diff::inline(&pa.keys, &pb.keys, &found, &inside);
+    let inside: Vec<Vec<diff::Op>> = matched.iter().map(|m| diff::inside_passage(m, &pa.keys, &pb.keys)).collect();
+    let passages: Vec<Passage> = matched.iter().zip(&inside).map(|(m, ops)| in_text(m, ops, &pa, &pb)).collect();
+    let inline = diff::inline(&pa.keys, &pb.keys, &matched, &inside);
     let diff =
         inline.ops.into_iter().map(|op| DiffOp { kind: op.kind, a: cover(&pa, a, op.a), b: cover(&pb, b, op.b) });
     Comparison {
-        a: stats::document(word_a.iter().filter(|&&w| w).count(), stats::words_in(&word_a, found.iter().map(Found::a))),
-        b: stats::document(word_b.iter().filter(|&&w| w).count(), stats::words_in(&word_b, found.iter().map(Found::b))),
+        a: DocumentStats::new(
+            word_a.iter().filter(|&&w| w).count(),
+            covered_words(&word_a, matched.iter().map(|m| m.a())),
+        ),
+        b: DocumentStats::new(
+            word_b.iter().filter(|&&w| w).count(),
+            covered_words(&word_b, matched.iter().map(|m| m.b())),
+        ),
         longest_passage_words: passages.iter().map(|p| p.words).max().unwrap_or(0),
         passages,
         diff: diff.collect(),
@@ -131,7 +137,8 @@ fn word_flags(flags: &[Flags]) -> Vec<bool> {
     flags.iter().map(|flags| flags.is_word()).collect()
 }
 
-fn passage(found: &Found, inside: &[diff::Op], pa: &Prepared, pb: &Prepared) -> Passage {
+/// A passage the matcher found in token positions, as the byte spans of the texts.
+fn in_text(found: &matcher::Passage, inside: &[diff::Op], pa: &Prepared, pb: &Prepared) -> Passage {
     let edits: Vec<Edit> = diff::edits(inside)
         .into_iter()
         .map(|(ea, eb)| Edit { a: tokens_span(pa, ea), b: tokens_span(pb, eb) })

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use similar::{capture_diff_slices, Algorithm, DiffOp as SimilarOp};
 
-use crate::matcher::{Found, Run};
+use crate::matcher::{Passage, Run};
 
 /// The most cells (`a` tokens times `b` tokens) of a gap between anchors that the diff aligns word by
 /// word. A larger gap has no shared passage in order, so aligning its few common words ("the", "said")
@@ -39,7 +39,7 @@ pub(crate) struct Op {
 /// The operations inside one passage, over the exact keys `a` and `b`. Its runs are identical under the
 /// matcher's ids, and under the keys too except where a spelling variant stands; so only the gaps
 /// between runs need a real diff, and a passage costs time linear in its length.
-pub(crate) fn passage(found: &Found, a: &[u32], b: &[u32]) -> Vec<Op> {
+pub(crate) fn inside_passage(found: &Passage, a: &[u32], b: &[u32]) -> Vec<Op> {
     let mut result = Vec::new();
     let mut previous: Option<&Run> = None;
     for run in &found.runs {
@@ -91,7 +91,7 @@ pub(crate) struct Inline {
 
 /// The inline diff of the whole texts `a` and `b`, anchored by the one-to-one ones of `passages`
 /// (ordered by their start in `a`), whose own operations are `inside` (from [`passage`]).
-pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Found], inside: &[Vec<Op>]) -> Inline {
+pub(crate) fn inline(a: &[u32], b: &[u32], passages: &[Passage], inside: &[Vec<Op>]) -> Inline {
     let mut result: Vec<Op> = Vec::new();
     let mut unaligned = 0;
     let (mut at_a, mut at_b) = (0, 0);
@@ -159,7 +159,7 @@ fn merge(ops: Vec<Op>) -> Vec<Op> {
 /// The indices of the passages of the heaviest chain (by length in `a`) of one-to-one passages that is
 /// ordered the same way in both texts: a weighted longest increasing subsequence, O(P log P) with a
 /// Fenwick tree over `b` order. One-to-one passages never overlap, so a chain in order is an alignment.
-fn anchors(passages: &[Found]) -> Vec<usize> {
+fn anchors(passages: &[Passage]) -> Vec<usize> {
     let paired: Vec<usize> = (0..passages.len()).filter(|&p| passages[p].one_to_one).collect();
     let mut by_b: Vec<usize> = (0..paired.len()).collect();
     by_b.sort_unstable_by_key(|&i| passages[paired[i]].b().start);
@@ -216,13 +216,13 @@ impl PrefixMax {
 mod tests {
     use super::*;
 
-    fn found(runs: &[(usize, usize, usize)]) -> Found {
+    fn found(runs: &[(usize, usize, usize)]) -> Passage {
         let runs: Vec<Run> = runs.iter().map(|&(a, b, len)| Run { a, b, len }).collect();
-        Found { words: runs.iter().map(|r| r.len).sum(), runs, one_to_one: true }
+        Passage { words: runs.iter().map(|r| r.len).sum(), runs, one_to_one: true }
     }
 
-    fn inline_with_passages(a: &[u32], b: &[u32], passages: &[Found]) -> Inline {
-        let inside: Vec<Vec<Op>> = passages.iter().map(|p| passage(p, a, b)).collect();
+    fn inline_with_passages(a: &[u32], b: &[u32], passages: &[Passage]) -> Inline {
+        let inside: Vec<Vec<Op>> = passages.iter().map(|p| inside_passage(p, a, b)).collect();
         inline(a, b, passages, &inside)
     }
 
@@ -236,7 +236,7 @@ mod tests {
     #[test]
     fn anchors_leave_out_passages_that_repeat_text() {
         // a's 0..10 stands twice in b; only its one-to-one pairing may anchor the diff.
-        let repeat = Found { one_to_one: false, ..found(&[(0, 20, 10)]) };
+        let repeat = Passage { one_to_one: false, ..found(&[(0, 20, 10)]) };
         let passages = [found(&[(0, 0, 10)]), repeat];
         assert_eq!(anchors(&passages), [0]);
     }
@@ -246,7 +246,7 @@ mod tests {
         // Runs 0..2 and 3..8 with a changed word between; key 6 vs 60 is a spelling variant inside a run.
         let a = [1, 2, 3, 4, 5, 6, 7, 8];
         let b = [1, 2, 9, 4, 5, 60, 7, 8];
-        let ops = passage(&found(&[(0, 0, 2), (3, 3, 5)]), &a, &b);
+        let ops = inside_passage(&found(&[(0, 0, 2), (3, 3, 5)]), &a, &b);
         assert_eq!(edits(&ops), [(2..3, 2..3), (5..6, 5..6)]);
     }
 

@@ -13,15 +13,17 @@ pub struct DocumentStats {
     pub shared_ratio: f64,
 }
 
-/// The stats of a text with `words` words, of which the passages cover `shared_words`.
-pub(crate) fn document(words: usize, shared_words: usize) -> DocumentStats {
-    let shared_ratio = if words == 0 { 0.0 } else { shared_words as f64 / words as f64 };
-    DocumentStats { words, shared_words, shared_ratio }
+impl DocumentStats {
+    /// The stats of a text with `words` words, of which the passages cover `shared_words`.
+    pub(crate) fn new(words: usize, shared_words: usize) -> Self {
+        let shared_ratio = if words == 0 { 0.0 } else { shared_words as f64 / words as f64 };
+        DocumentStats { words, shared_words, shared_ratio }
+    }
 }
 
 /// How many flags in `is_word` are set within any of the ranges: the words they cover, each once however
 /// many ranges hold it.
-pub(crate) fn words_in(is_word: &[bool], ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
+pub(crate) fn covered_words(is_word: &[bool], ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
     let mut ranges: Vec<_> = ranges.collect();
     ranges.sort_unstable_by_key(|range| range.start);
     let mut counted_to = 0;
@@ -42,14 +44,18 @@ mod tests {
 
     #[test]
     fn ratio_of_an_empty_text_is_zero() {
-        assert_eq!(document(0, 0).shared_ratio, 0.0);
-        assert_eq!(document(8, 2).shared_ratio, 0.25);
+        assert_eq!(DocumentStats::new(0, 0).shared_ratio, 0.0);
+        assert_eq!(DocumentStats::new(8, 2).shared_ratio, 0.25);
     }
 
     #[test]
-    fn counts_words_in_ranges() {
+    fn counts_the_words_ranges_cover() {
         let is_word = [true, false, true, true, true];
-        assert_eq!(words_in(&is_word, [0..2, 3..5].into_iter()), 3);
-        assert_eq!(words_in(&is_word, [2..5, 0..3, 3..4].into_iter()), 4, "overlapping ranges count each word once");
+        assert_eq!(covered_words(&is_word, [0..2, 3..5].into_iter()), 3);
+        assert_eq!(
+            covered_words(&is_word, [2..5, 0..3, 3..4].into_iter()),
+            4,
+            "overlapping ranges count each word once"
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Found, Run, Sequence, SEED_TOKENS};
+use super::{Passage, Run, Sequence, SEED_TOKENS};
 
 /// Joins tiles into passages (their `words` are left for the caller to count).
 ///
@@ -15,7 +15,7 @@ use super::{Found, Run, Sequence, SEED_TOKENS};
 ///
 /// Only tiles whose gap in `a` is short enough are looked at, one per start in `a` (the first at or after
 /// the tile's end in `b`), so the cost is O(T log T) for T tiles however often text repeats.
-pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, max_edits: usize) -> Vec<Found> {
+pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, max_edits: usize) -> Vec<Passage> {
     tiles.sort_unstable_by_key(|tile| (tile.a, tile.b));
     let gaps = Gaps::new(a, b, max_edits);
     let mut links: Vec<(usize, usize, usize)> = (0..tiles.len())
@@ -34,7 +34,7 @@ pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, max_edits: u
         .filter(|&t| !follows[t])
         .map(|first| {
             let runs = std::iter::successors(Some(first), |&t| next[t]).map(|t| tiles[t]).collect();
-            Found { runs, words: 0, one_to_one: false }
+            Passage { runs, words: 0, one_to_one: false }
         })
         .collect()
 }
@@ -91,7 +91,7 @@ impl<'s, 'a> Gaps<'s, 'a> {
     /// Whether the words of the gaps between two tiles, `gap_a` and `gap_b`, are at most `max_edits`
     /// edits apart.
     fn bridgeable(&self, gap_a: Range<usize>, gap_b: Range<usize>) -> bool {
-        let (a, b) = (self.a.words_in(gap_a, self.longest + 1), self.b.words_in(gap_b, self.longest + 1));
+        let (a, b) = (self.a.first_words(gap_a, self.longest + 1), self.b.first_words(gap_b, self.longest + 1));
         a.len().max(b.len()) <= self.longest
             && a.len().abs_diff(b.len()) <= self.max_edits
             && edit_distance(&a, &b) <= self.max_edits
@@ -127,7 +127,7 @@ mod tests {
     use super::*;
     use crate::text::Flags;
 
-    fn ranges(found: &Found) -> (Range<usize>, Range<usize>) {
+    fn ranges(found: &Passage) -> (Range<usize>, Range<usize>) {
         (found.a(), found.b())
     }
 

@@ -4,7 +4,7 @@
 //! words, so that what a trim gives up stays free for the passage it belongs to; passages are trimmed
 //! once more at their outer ends, where it is clear which end is which.
 
-use super::{Found, Run, Sequence};
+use super::{Passage, Run, Sequence};
 
 /// Fewer words than this, cut off from the rest of a run by a sentence end or a paragraph break, are a
 /// coincidence ("… evening. The"), not reuse.
@@ -24,7 +24,7 @@ pub(super) fn trim_run(mut run: Run, a: &Sequence, b: &Sequence, keep: usize) ->
 }
 
 /// The passage's outer ends moved in: the start of its first run and the end of its last.
-pub(super) fn trim_passage(found: &mut Found, a: &Sequence, b: &Sequence) {
+pub(super) fn trim_passage(found: &mut Passage, a: &Sequence, b: &Sequence) {
     trim_start(&mut found.runs[0], a, b, 1);
     let last = found.runs.len() - 1;
     trim_end(&mut found.runs[last], a, b, 1);

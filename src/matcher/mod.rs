@@ -40,7 +40,7 @@ impl Sequence<'_> {
     }
 
     /// The ids of the first `most` words (not punctuation) in `range`.
-    fn words_in(&self, range: Range<usize>, most: usize) -> Vec<u32> {
+    fn first_words(&self, range: Range<usize>, most: usize) -> Vec<u32> {
         range.filter(|&i| self.flags[i].is_word()).map(|i| self.ids[i]).take(most).collect()
     }
 }
@@ -66,16 +66,16 @@ impl Run {
 /// A passage found in both sequences: its identical runs, in order in both, with at most
 /// `max_edits` edited words between two of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Found {
+pub(crate) struct Passage {
     /// Never empty; each run starts after the previous one ends, in both texts.
     pub runs: Vec<Run>,
     /// Words inside the runs.
     pub words: usize,
-    /// Whether the passage belongs to the one-to-one pairing (see [`Passages::found`]).
+    /// Whether the passage belongs to the one-to-one pairing (see [`Findings::passages`]).
     pub one_to_one: bool,
 }
 
-impl Found {
+impl Passage {
     /// The compared tokens of `a` the passage spans.
     pub fn a(&self) -> Range<usize> {
         self.runs[0].a..self.runs[self.runs.len() - 1].end_a()
@@ -99,52 +99,52 @@ pub(crate) struct MatchSettings {
 const SEED_TOKENS: usize = 4;
 
 /// What the matcher found.
-pub(crate) struct Passages {
+pub(crate) struct Findings {
     /// The shared passages, ordered by their start in `a`, then in `b`. Every stretch of either text
     /// that stands in the other is in one, however often either text holds it, so passages may share
     /// or overlap their range in one text (many-to-many); no two share both ranges. The ones marked
     /// `one_to_one` overlap no other marked one in either text: the largest passages first, each word
     /// paired with at most one counterpart, for what needs a plain alignment (PAN detections, the anchors
     /// of the inline diff).
-    pub found: Vec<Found>,
+    pub passages: Vec<Passage>,
     /// Phrases of `a` (stretches of seeds of [`SEED_TOKENS`] tokens) that `b` repeats so often that only
     /// the repeats nearest to each were tried, to keep the time linear.
     pub frequent_phrases: usize,
 }
 
 /// All shared passages of `a` and `b`.
-pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Passages {
+pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Findings {
     let seed = SEED_TOKENS.min(settings.min_words);
     let trim = |run: Run| (run.len >= seed).then(|| edges::trim_run(run, a, b, seed));
     let matches = seeds::maximal_matches(a.ids, b.ids, seed);
     let tiles =
         tiling::cover_tiles(matches.runs.into_iter().filter_map(trim).collect(), a.ids.len(), b.ids.len(), trim);
-    let mut found = chain::join(tiles, a, b, settings.max_edits);
-    for passage in &mut found {
+    let mut passages = chain::join(tiles, a, b, settings.max_edits);
+    for passage in &mut passages {
         edges::trim_passage(passage, a, b);
         passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
     }
-    found.retain(|passage| passage.words >= settings.min_words);
-    found.sort_unstable_by_key(|passage| (passage.a().start, passage.b().start, passage.a().end, passage.b().end));
-    found.dedup_by_key(|passage| (passage.a(), passage.b()));
-    pair_one_to_one(&mut found, a.ids.len(), b.ids.len());
-    Passages { found, frequent_phrases: matches.frequent_phrases }
+    passages.retain(|passage| passage.words >= settings.min_words);
+    passages.sort_unstable_by_key(|passage| (passage.a().start, passage.b().start, passage.a().end, passage.b().end));
+    passages.dedup_by_key(|passage| (passage.a(), passage.b()));
+    pair_one_to_one(&mut passages, a.ids.len(), b.ids.len());
+    Findings { passages, frequent_phrases: matches.frequent_phrases }
 }
 
 /// Marks the one-to-one passages: the most words first (ties to the earlier in `a`), each kept when its
 /// ranges overlap no passage kept before in either text.
-fn pair_one_to_one(found: &mut [Found], a_len: usize, b_len: usize) {
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&p| std::cmp::Reverse(found[p].words));
+fn pair_one_to_one(passages: &mut [Passage], a_len: usize, b_len: usize) {
+    let mut order: Vec<usize> = (0..passages.len()).collect();
+    order.sort_by_key(|&p| std::cmp::Reverse(passages[p].words));
     let (mut taken_a, mut taken_b) = (vec![false; a_len], vec![false; b_len]);
     for p in order {
-        let (a, b) = (found[p].a(), found[p].b());
+        let (a, b) = (passages[p].a(), passages[p].b());
         if taken_a[a.clone()].contains(&true) || taken_b[b.clone()].contains(&true) {
             continue;
         }
         taken_a[a].fill(true);
         taken_b[b].fill(true);
-        found[p].one_to_one = true;
+        passages[p].one_to_one = true;
     }
 }
 
@@ -155,8 +155,8 @@ mod tests {
     fn find(a: &[u32], b: &[u32], min_words: usize, max_edits: usize) -> Vec<(Range<usize>, Range<usize>)> {
         let (wa, wb) = (vec![Flags::word(); a.len()], vec![Flags::word(); b.len()]);
         let (a, b) = (Sequence { ids: a, flags: &wa }, Sequence { ids: b, flags: &wb });
-        let passages = find_passages(&a, &b, MatchSettings { min_words, max_edits });
-        passages.found.into_iter().map(|f| (f.a(), f.b())).collect()
+        let found = find_passages(&a, &b, MatchSettings { min_words, max_edits });
+        found.passages.into_iter().map(|p| (p.a(), p.b())).collect()
     }
 
     #[test]
@@ -208,7 +208,7 @@ mod tests {
             &Sequence { ids: &b, flags: &wb },
             MatchSettings { min_words: 5, max_edits: 0 },
         )
-        .found;
+        .passages;
         let pairs: Vec<_> = found.iter().map(|f| (f.a(), f.b(), f.one_to_one)).collect();
         assert_eq!(pairs, [(0..10, 0..10, false), (0..20, 11..31, true)]);
     }
