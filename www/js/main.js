@@ -133,9 +133,9 @@ function keepOptionsInAddress(store, defaults) {
 
 /** The header's menus (<details>) close on a click elsewhere or on Escape, like any menu. */
 function closeMenusOnOutsideClick() {
-  const menus = [...document.querySelectorAll('details.menu')];
+  const menus = [...document.querySelectorAll('details.menu')].map((menu) => /** @type {HTMLDetailsElement} */ (menu));
   document.addEventListener('click', (event) => {
-    for (const menu of menus) if (!menu.contains(event.target)) menu.open = false;
+    for (const menu of menus) if (!menu.contains(/** @type {Node} */ (event.target))) menu.open = false;
   });
   document.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape') return;

@@ -44,11 +44,12 @@ export class SessionError extends Error {
 /**
  * @typedef {{ name: string, text: string, source: 'file' | 'paste' | 'example', note: string }} SessionDocument
  * @typedef {{ format: string, version: number, documents: SessionDocument[], options: object,
- *   pair: [number, number] | null, tab: 'side' | 'inline' }} Session
+ *   pair: number[] | null, tab: 'side' | 'inline' }} Session
  */
 
 /**
  * The session of documents, options, pair (as indices into `documents`) and tab.
+ * @param {{ documents: SessionDocument[], options: object, pair?: number[] | null, tab?: 'side' | 'inline' }} parts
  * @returns {Session}
  */
 export function makeSession({ documents, options, pair = null, tab = 'side' }) {
@@ -166,6 +167,7 @@ function parseJson(text, what) {
   }
 }
 
+/** @returns {value is Record<string, any>} */
 function isObject(value) {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -75,6 +75,7 @@ export class Store extends EventTarget {
   addDocuments(incoming) {
     const fromUser = incoming.some((doc) => doc.source !== 'example');
     const showingExample = this.documents.length > 0 && this.documents.every((doc) => doc.source === 'example');
+    /** @type {(Doc | Omit<Doc, 'id' | 'revision'>)[]} */
     const documents = fromUser && showingExample ? [] : [...this.documents];
     const outcome = { added: [], repeated: [], renamed: [], leftOut: [] };
     for (const doc of incoming) {

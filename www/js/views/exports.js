@@ -23,8 +23,8 @@ const EXPORTS = {
  * @param {HTMLDetailsElement} menu
  */
 export function mountExports(store, client, menu) {
-  const note = menu.querySelector('[data-export-note]');
-  const buttons = [...menu.querySelectorAll('[data-export]')];
+  const note = /** @type {HTMLElement} */ (menu.querySelector('[data-export-note]'));
+  const buttons = [...menu.querySelectorAll('button[data-export]')].map((button) => /** @type {HTMLButtonElement} */ (button));
   const update = () => {
     const ready = Boolean(pairOnShow(store));
     for (const button of buttons) button.disabled = !ready;
@@ -35,10 +35,10 @@ export function mountExports(store, client, menu) {
   update();
 
   menu.addEventListener('click', async (event) => {
-    const button = event.target.closest('[data-export]');
+    const button = /** @type {Element} */ (event.target).closest('[data-export]');
     const pair = pairOnShow(store);
     if (!button || !pair) return;
-    const { extension, type, make } = EXPORTS[button.dataset.export];
+    const { extension, type, make } = EXPORTS[/** @type {HTMLElement} */ (button).dataset.export];
     menu.open = false;
     try {
       download(exportFileName(pair.a, pair.b, extension), type, await make(pair, client));

@@ -18,7 +18,7 @@ const NAMES_SHOWN = 3;
  * @param {import('../session.js').SessionKeeper} keeper
  */
 export function mountInput(store, keeper) {
-  const picker = document.querySelector('[data-file-input]');
+  const picker = /** @type {HTMLInputElement} */ (document.querySelector('[data-file-input]'));
   onAction(document.body, 'pick-files', () => picker.click());
   picker.addEventListener('change', () => {
     addFiles(store, keeper, [...picker.files]);
@@ -209,14 +209,14 @@ function nextPasteName(store) {
 
 /** The example lists: in the header's "Try an example" menu and as cards on the empty page. */
 function mountExamples(store) {
-  const menu = document.querySelector('[data-examples-menu]');
+  const menu = /** @type {HTMLDetailsElement} */ (document.querySelector('[data-examples-menu]'));
   const buttons = (className) => EXAMPLES.map((example) => h('li', {},
     h('button', { type: 'button', class: className, 'data-example': example.id },
       h('strong', {}, example.title), h('span', {}, example.description))));
   document.querySelector('[data-example-list]').append(...buttons('menu-item'));
   document.querySelector('[data-example-cards]').append(...buttons('example-card'));
   document.addEventListener('click', (event) => {
-    const button = event.target.closest('[data-example]');
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('[data-example]'));
     if (!button) return;
     menu.open = false;
     const example = EXAMPLES.find(({ id }) => id === button.dataset.example);

@@ -7,8 +7,8 @@ const MAX_MESSAGES = 4;
 
 /** @param {import('../store.js').Store} store */
 export function mountMessages(store, root) {
-  store.addEventListener('message', ({ detail }) => {
-    root.append(messageElement(detail));
+  store.addEventListener('message', (event) => {
+    root.append(messageElement(/** @type {CustomEvent} */ (event).detail));
     while (root.children.length > MAX_MESSAGES) root.firstElementChild.remove();
   });
 }

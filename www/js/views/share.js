@@ -11,11 +11,11 @@ import { encodeLink, LINK_LIMIT } from '../share.js';
  * @param {HTMLDetailsElement} menu
  */
 export function mountShare(store, menu) {
-  const status = menu.querySelector('[data-share-status]');
-  const link = menu.querySelector('[data-share-link]');
-  const field = menu.querySelector('[data-share-url]');
-  const length = menu.querySelector('[data-share-length]');
-  const tooLong = menu.querySelector('[data-share-too-long]');
+  const status = /** @type {HTMLElement} */ (menu.querySelector('[data-share-status]'));
+  const link = /** @type {HTMLElement} */ (menu.querySelector('[data-share-link]'));
+  const field = /** @type {HTMLInputElement} */ (menu.querySelector('[data-share-url]'));
+  const length = /** @type {HTMLElement} */ (menu.querySelector('[data-share-length]'));
+  const tooLong = /** @type {HTMLElement} */ (menu.querySelector('[data-share-too-long]'));
   /** Counts the links made, so that a slow one finishing late does not overwrite a newer one. */
   let made = 0;
 

@@ -21,6 +21,7 @@ export function mountStatus(store, root) {
   });
 }
 
+/** @param {string} task @param {{ cancel?: () => void }} progress */
 function taskElement(task, { cancel }) {
   const element = h('div', { class: 'task', 'data-task': task },
     h('span', { class: 'task-label' }),

@@ -22,15 +22,15 @@ const NAMES_SHOWN = 3;
  */
 export function mountStorage(store, saved, keeper, root, { restored }) {
   const state = root.querySelector('[data-save-state]');
-  const earlierPanel = root.querySelector('[data-earlier]');
+  const earlierPanel = /** @type {HTMLElement} */ (root.querySelector('[data-earlier]'));
   const list = root.querySelector('[data-earlier-list]');
   /** @type {Map<string, import('../saved.js').EarlierWork>} */
   let entries = new Map();
 
   if (!saved.available) state.textContent = UNAVAILABLE;
   else state.textContent = restored ? STATES.saved : 'What you add is kept in this browser.';
-  saved.addEventListener('state', ({ detail }) => {
-    state.textContent = STATES[detail];
+  saved.addEventListener('state', (event) => {
+    state.textContent = STATES[/** @type {CustomEvent} */ (event).detail];
   });
 
   let renders = 0;
@@ -38,7 +38,7 @@ export function mountStorage(store, saved, keeper, root, { restored }) {
     const mine = ++renders;
     const earlier = await saved.earlier().catch(() => []);
     if (mine !== renders) return; // a later change is being shown
-    entries = new Map(earlier.map((entry) => [String(entry.id), entry]));
+    entries = new Map(earlier.map((entry) => /** @type {[string, import('../saved.js').EarlierWork]} */ ([String(entry.id), entry])));
     list.replaceChildren(...earlier.map(earlierItem));
     earlierPanel.hidden = earlier.length === 0;
   };
@@ -55,6 +55,7 @@ export function mountStorage(store, saved, keeper, root, { restored }) {
   onAction(root, 'clear-everything', () => keeper.clearEverything());
 }
 
+/** @param {import('../saved.js').EarlierWork} entry */
 function earlierItem({ id, savedAt, session }) {
   const names = namesOf(session);
   const when = new Date(savedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
