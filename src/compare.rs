@@ -31,7 +31,7 @@ pub struct Comparison {
 
 /// Where a comparison did less than everything, to keep its time linear in the texts' length. Both
 /// are zero on articles of ordinary length; the page and the command line say so when one is not.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Limits {
     /// Phrases of `a` (four words or marks) that `b` repeats more than
     /// [`MAX_CANDIDATES`](crate::MAX_CANDIDATES) times: each was matched only with the repeats nearest

@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::text::offsets::{OffsetIndex, Unit};
-use crate::{CompareOptions, Comparison, DiffKind, DocumentStats, Limits, Span};
+use crate::{CompareOptions, Comparison, DiffKind, DocumentStats, Span};
 
 /// What an operation of the `diff` array does: its [`DiffField::Kind`] number.
 #[wasm_bindgen]
@@ -52,7 +52,7 @@ pub enum DiffField {
 /// ```text
 /// { a: {words, shared_words, shared_ratio}, b: {...}, longest_passage_words,
 ///   passages: [{a: [start, end], b: [start, end], words, exact, edits: [[a_start, a_end, b_start, b_end]]}],
-///   limits: {frequent_phrases, unaligned_stretches},
+///   limits: {frequent_phrases, unaligned_stretches, max_candidates},
 ///   diff: Uint32Array [kind, a_start, a_end, b_start, b_end, ...] }   // see DiffField and DiffCode
 /// ```
 ///
@@ -107,7 +107,15 @@ struct Summary {
     b: DocumentStats,
     longest_passage_words: usize,
     passages: Vec<PassageOut>,
-    limits: Limits,
+    limits: LimitsOut,
+}
+
+/// [`Limits`](crate::Limits), and the bound behind `frequent_phrases` that the page's note names.
+#[derive(Serialize)]
+struct LimitsOut {
+    frequent_phrases: usize,
+    unaligned_stretches: usize,
+    max_candidates: usize,
 }
 
 #[derive(Serialize)]
@@ -148,7 +156,11 @@ impl Summary {
             b: result.b,
             longest_passage_words: result.longest_passage_words,
             passages,
-            limits: result.limits,
+            limits: LimitsOut {
+                frequent_phrases: result.limits.frequent_phrases,
+                unaligned_stretches: result.limits.unaligned_stretches,
+                max_candidates: crate::MAX_CANDIDATES,
+            },
         }
     }
 }

@@ -1,8 +1,10 @@
 // Shared by the browser tests: a `page` that fails the test on any script error, the built-in fixtures,
 // simulated file drops and the checks every normal flow ends with.
 
-import { readFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test as base } from '@playwright/test';
 
@@ -30,6 +32,24 @@ export function watchProblems(page) {
 /** A fixture file's text, e.g. `fixture('wire/outlet-1.txt')`. */
 export function fixture(path) {
   return readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+}
+
+/** The command line's binary, built on first use (a fresh machine compiles it then: give the test time). */
+let cli = null;
+
+/**
+ * Runs `copydesk ...args` on `files` ({name, text}), written under their names to a new directory that
+ * the names in `args` are relative to, and returns what it prints on stdout and stderr.
+ */
+export function runCli(files, args) {
+  cli ??= execFileSync('cargo', ['build', '--quiet', '--bin', 'copydesk', '--message-format', 'json'], { encoding: 'utf8' })
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((message) => message.executable)?.executable;
+  expect(cli, 'cargo names the copydesk binary it built').toBeTruthy();
+  const directory = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
+  for (const { name, text } of files) writeFileSync(join(directory, name), text);
+  const run = spawnSync(cli, args, { cwd: directory, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return { stdout: run.stdout, stderr: run.stderr };
 }
 
 /** Opens the page (with an optional query string) and waits until it has started. */

@@ -1,7 +1,7 @@
 // Where the engine holds back on large or repetitive texts (src/compare.rs, `Limits`), the page says so
 // under the pair's figures, and the exports carry it; on ordinary articles it says nothing.
 
-import { downloadFrom, dropFiles, expect, fixture, openPage, saveScreenshot, test } from './helpers.js';
+import { downloadFrom, dropFiles, expect, fixture, openPage, runCli, saveScreenshot, test } from './helpers.js';
 
 const WIRE = fixture('wire/wire.txt');
 const PROMO = 'Sign up for the morning briefing from the harbour desk, free in your inbox every weekday.\n\n';
@@ -30,12 +30,16 @@ test('ordinary articles get no note beside the passages', async ({ page }) => {
   await expect(page.locator('[data-limits]')).toBeHidden();
 });
 
-test('a phrase repeated past the limit is owned up to, on the page and in the exports', async ({ page }) => {
-  await openPair(page, `${PROMO}${WIRE}`, `${PROMO.repeat(REPEATS)}${WIRE}`);
+test('a phrase repeated past the limit is owned up to, on the page, in the exports and in the command line’s words', async ({ page }) => {
+  test.setTimeout(600_000); // the command line may have to be built first
+  const files = [{ name: 'a.txt', text: `${PROMO}${WIRE}` }, { name: 'b.txt', text: `${PROMO.repeat(REPEATS)}${WIRE}` }];
+  await openPair(page, files[0].text, files[1].text);
   const note = '“b.txt” repeats 1 phrase more than 16 times; each repeat of it was matched only with the 16 '
     + 'nearest to it in the other text, to keep the comparison fast: a few shared words among the repeats may be unmarked.';
   await expect(page.locator('[data-limits]')).toBeVisible();
   await expect(page.locator('[data-limits] p')).toHaveText([note]);
+  const cliNote = runCli(files, ['compare', 'a.txt', 'b.txt']).stdout.split('\n').find((line) => line.startsWith('note: '));
+  expect(`${cliNote.slice('note: '.length).replace(/^b\.txt/, '“b.txt”')}.`).toBe(note);
   await saveScreenshot(page, 'limits-frequent-phrases');
 
   const json = JSON.parse((await downloadFrom(page, '[data-save-menu]', '[data-export="json"]')).text);

@@ -2,27 +2,14 @@
 // same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints.
 // The command line runs here on the very files the page is given.
 
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { MIXED_PARAGRAPHS, downloadFrom, dropFiles, expect, fixture, openPage, test } from './helpers.js';
+import { MIXED_PARAGRAPHS, downloadFrom, dropFiles, expect, fixture, openPage, runCli, test } from './helpers.js';
 
-/** The command line's binary, built once for the whole file (a fresh machine compiles it here). */
-let cli;
-
-test.beforeAll(() => {
-  test.setTimeout(600_000);
-  const built = execFileSync('cargo', ['build', '--quiet', '--bin', 'copydesk', '--message-format', 'json'], { encoding: 'utf8' });
-  cli = built.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((message) => message.executable)?.executable;
-  expect(cli, 'cargo names the copydesk binary it built').toBeTruthy();
-});
+// The first test builds the command line (minutes on a fresh machine).
+test.describe.configure({ timeout: 600_000 });
 
 /** What the command line prints for the files, named as in the page, with `flags`. */
 function cliReport(files, format, flags) {
-  const directory = mkdtempSync(join(tmpdir(), 'copydesk-report-'));
-  for (const { name, text } of files) writeFileSync(join(directory, name), text);
-  return execFileSync(cli, ['compare', ...files.map(({ name }) => name), '--format', format, ...flags], { cwd: directory, encoding: 'utf8' });
+  return runCli(files, ['compare', ...files.map(({ name }) => name), '--format', format, ...flags]).stdout;
 }
 
 /** The built-in examples' pairs as files: the first text of each example with each other one. */

@@ -69,13 +69,15 @@ pub fn text(a: &Document, b: &Document, result: &Comparison) -> String {
     out
 }
 
-/// Says that phrases repeated too often in `b` were not matched with every repeat.
+/// Says that phrases repeated too often in `b` were not matched with every repeat, in the words of the
+/// page's note (`www/js/views/limits.js`; tests/browser/limits.spec.js holds the two together).
 fn frequent_phrases_note(b: &str, phrases: usize) -> String {
     let (count, them) =
         if phrases == 1 { ("1 phrase".to_string(), "it") } else { (format!("{phrases} phrases"), "each") };
     format!(
         "{b} repeats {count} more than {MAX_CANDIDATES} times; each repeat of {them} was matched only with the \
-         {MAX_CANDIDATES} nearest to it in the other text, so a few shared words among the repeats may be unmarked"
+         {MAX_CANDIDATES} nearest to it in the other text, to keep the comparison fast: a few shared words among the \
+         repeats may be unmarked"
     )
 }
 

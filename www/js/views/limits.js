@@ -4,9 +4,6 @@
 import { h } from '../dom.js';
 import { count, number } from '../format.js';
 
-/** The engine's `MAX_CANDIDATES` (src/matcher/seeds.rs): how many repeats of a phrase each one is tried with. */
-const MAX_CANDIDATES = 16;
-
 /** @param {import('../store.js').Store} store */
 export function mountLimits(store, root) {
   const render = () => {
@@ -22,13 +19,13 @@ export function mountLimits(store, root) {
 
 /**
  * The notes for a result's `limits`, `b` being document B's name; the inline diff's only with `inline`.
- * The HTML report shows the same.
+ * The HTML report shows the same. The frequent phrases' note is the command line's (src/bin/copydesk/report.rs).
  */
-export function limitNotes({ frequent_phrases: phrases, unaligned_stretches: stretches }, b, { inline }) {
+export function limitNotes({ frequent_phrases: phrases, unaligned_stretches: stretches, max_candidates: most }, b, { inline }) {
   const notes = [];
   if (phrases > 0) {
-    notes.push(`“${b}” repeats ${count(phrases, 'phrase')} more than ${MAX_CANDIDATES} times; each repeat of `
-      + `${phrases === 1 ? 'it' : 'each'} was matched only with the ${MAX_CANDIDATES} nearest to it in the other `
+    notes.push(`“${b}” repeats ${count(phrases, 'phrase')} more than ${most} times; each repeat of `
+      + `${phrases === 1 ? 'it' : 'each'} was matched only with the ${most} nearest to it in the other `
       + 'text, to keep the comparison fast: a few shared words among the repeats may be unmarked.');
   }
   if (stretches > 0 && inline) {
