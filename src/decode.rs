@@ -1,30 +1,90 @@
-//! File bytes to text, the way a browser reads a text file: a byte order mark decides (UTF-8, UTF-16
-//! LE or BE); otherwise UTF-8 if the bytes are valid UTF-8, UTF-16 if the zero bytes say so, and
-//! windows-1252 as the last resort, which the result reports so the caller can say so. Binary files
-//! are refused rather than read as nonsense.
+//! How file bytes become text, and whether a text has anything to compare: one rule for the command
+//! line and the page. The command line calls [`decode`]; the page asks [`sniff`] through wasm how to read
+//! a file and decodes it with the browser's own `TextDecoder`, which implements the same WHATWG Encoding
+//! Standard as `encoding_rs`. `tests/fixtures/decoding/cases.json` holds the cases both test suites run.
+//!
+//! The decision, as a browser reads an unlabelled text file, in order:
+//!
+//! 1. A byte order mark decides (UTF-8, UTF-16LE or UTF-16BE), and nothing else is looked at.
+//! 2. Bytes that start like a known binary format (PNG, PDF, ZIP, ...) are refused, by name.
+//! 3. A NUL byte anywhere: UTF-16 without a byte order mark if the zero bytes say so, else refused. No
+//!    text in any other encoding holds a NUL, so one is decisive wherever it stands, and one fast pass
+//!    finds it; a verdict that depended on where the binary part of a file starts would be arbitrary.
+//! 4. Valid UTF-8 is UTF-8.
+//! 5. Anything else is windows-1252, the last resort, unless it is full of control bytes; the reading
+//!    is then a guess, and says so.
+//!
+//! The statistical tests (the zero bytes of UTF-16, the share of control characters) look at the first
+//! 8 KB, or the first 8,192 characters of guessed UTF-16: enough to judge by.
 
 use std::fmt;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+
+/// How many leading bytes (or characters of guessed UTF-16) the statistical tests look at.
+const SNIFF: usize = 8192;
+
+/// Fewer bytes than this say too little to be read as UTF-16 on the strength of their zeros: "Storm"
+/// and a NUL, six bytes, has a zero in every third pair and reads as two ideographs and an "m".
+const MIN_UTF16_GUESS_BYTES: usize = 16;
+
+/// Binary formats recognised by their first bytes, and what to call them after "looks like".
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (Word, OpenDocument and EPUB files are ZIP archives too)"),
+    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old-format Word, Excel or PowerPoint file"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"\x7FELF", "a program"),
+    (b"RIFF", "a sound, video or image file (RIFF)"),
+];
+
+/// How to read a file's bytes as text: what [`sniff`] decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The encoding. Its name is the WHATWG Encoding Standard's ("UTF-8", "UTF-16LE", "UTF-16BE",
+    /// "windows-1252"), which the browser's `TextDecoder` takes as a label.
+    pub encoding: &'static Encoding,
+    /// How many bytes the byte order mark takes (0 without one): the text starts after them.
+    pub bom: usize,
+    /// Whether the encoding was guessed rather than known (no byte order mark, and not valid UTF-8):
+    /// the user should be told, in [`Reading::note`]'s words.
+    pub guessed: bool,
+}
+
+impl Reading {
+    /// What to tell the user about a guess, to follow the file's name ("“a.txt”: not valid UTF-8, read
+    /// as windows-1252"); `None` when nothing was guessed.
+    pub fn note(&self) -> Option<String> {
+        if !self.guessed {
+            None
+        } else if self.encoding == WINDOWS_1252 {
+            Some("not valid UTF-8, read as windows-1252".to_owned())
+        } else {
+            Some(format!("no byte order mark, read as {} (guessed from its zero bytes)", self.encoding.name()))
+        }
+    }
+}
 
 /// A text read from bytes, and how it was read.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, without any byte order mark.
     pub text: String,
-    /// The encoding's name as the WHATWG Encoding Standard spells it ("UTF-8", "UTF-16LE", ...).
-    pub encoding: &'static str,
-    /// Whether the encoding was guessed rather than known (no byte order mark and not valid UTF-8):
-    /// the caller should tell the user.
-    pub guessed: bool,
+    /// How it was read.
+    pub reading: Reading,
 }
 
-/// Why bytes could not be read as text.
+/// Why bytes cannot be read as text. Its message follows the file's name: "photo.png looks like a
+/// PNG image, not text".
 #[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    /// The bytes start like a known binary format (PNG, PDF, ZIP, ...).
+    /// The bytes start like a known binary format.
     Binary {
-        /// The format's name.
+        /// What the format is, after "looks like": "a PNG image".
         format: &'static str,
     },
     /// The bytes hold NUL or other control bytes that no text has.
@@ -34,132 +94,139 @@ pub enum DecodeError {
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::Binary { format } => write!(f, "this is a {format} file, not text"),
-            DecodeError::NotText => f.write_str("this looks like a binary file, not text (it has control bytes)"),
+            DecodeError::Binary { format } => write!(f, "looks like {format}, not text"),
+            DecodeError::NotText => f.write_str("looks like a binary file (it has control bytes), not text"),
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
 
-/// Binary formats recognised by their first bytes.
-const SIGNATURES: &[(&[u8], &str)] = &[
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"%PDF-", "PDF"),
-    (b"PK\x03\x04", "ZIP (or Word, or EPUB)"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"\xFF\xD8\xFF", "JPEG image"),
-    (b"\x1F\x8B", "gzip"),
-    (b"\x7FELF", "program (ELF)"),
-    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "Microsoft Office (old format)"),
-    (b"RIFF", "RIFF media"),
-];
-
-/// How many leading bytes the guesses look at.
-const SNIFF: usize = 8192;
-
-/// Reads `bytes` as text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+/// Decides how to read `bytes` as text, or why they are no text (see the module's documentation).
+pub fn sniff(bytes: &[u8]) -> Result<Reading, DecodeError> {
+    // No signature starts with a byte order mark's bytes (a test checks), so the order of these two
+    // steps changes no outcome.
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return Ok(decoded(encoding, &bytes[bom..], false));
+        return Ok(Reading { encoding, bom, guessed: false });
     }
     if let Some(&(_, format)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(DecodeError::Binary { format });
     }
-    let head = &bytes[..bytes.len().min(SNIFF)];
-    if head.contains(&0) {
+    if bytes.contains(&0) {
         return utf16_without_bom(bytes).ok_or(DecodeError::NotText);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: text.to_owned(), encoding: UTF_8.name(), guessed: false });
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(Reading { encoding: UTF_8, bom: 0, guessed: false });
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !b"\t\n\r\x0c".contains(&b)).count();
-    if controls * 100 > head.len() {
+    // A legacy text may hold a stray control byte (a DOS end-of-file mark); data is full of them.
+    let head = head(bytes);
+    let (text, _) = WINDOWS_1252.decode_without_bom_handling(head);
+    if text.chars().filter(|&c| is_stray_control(c)).count() * 100 > head.len() {
         return Err(DecodeError::NotText);
     }
-    Ok(decoded(WINDOWS_1252, bytes, true))
+    Ok(Reading { encoding: WINDOWS_1252, bom: 0, guessed: true })
 }
 
-fn decoded(encoding: &'static Encoding, bytes: &[u8], guessed: bool) -> Decoded {
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: encoding.name(), guessed }
+/// Reads `bytes` as text: [`sniff`]'s decision, then `encoding_rs` (malformed sequences after a byte
+/// order mark become U+FFFD, as in `TextDecoder`).
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let reading = sniff(bytes)?;
+    let (text, _) = reading.encoding.decode_without_bom_handling(&bytes[reading.bom..]);
+    Ok(Decoded { text: text.into_owned(), reading })
+}
+
+/// The first bytes, which the statistical tests look at.
+fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(SNIFF)]
+}
+
+/// Control characters that no text holds: all but tab, line feed, form feed and carriage return.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r')
 }
 
 /// UTF-16 without a byte order mark shows as a zero byte in every other place for Latin text: zeros
-/// at odd offsets mean little endian, at even offsets big endian. Accepted only if it decodes cleanly.
-fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
-    let head = &bytes[..bytes.len().min(SNIFF)];
+/// at odd offsets mean little endian, at even offsets big endian. Accepted only if the whole file
+/// decodes without a lone surrogate and its first characters hold no control character.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Reading> {
+    if bytes.len() < MIN_UTF16_GUESS_BYTES || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let head = head(bytes);
     let zeros_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
     let (even, odd) = (zeros_at(0), zeros_at(1));
     let pairs = head.len() / 2;
-    let encoding = match () {
-        _ if odd * 3 >= pairs && even * 20 < pairs => UTF_16LE,
-        _ if even * 3 >= pairs && odd * 20 < pairs => UTF_16BE,
+    let little_endian = match () {
+        _ if odd * 3 >= pairs && even * 20 < pairs => true,
+        _ if even * 3 >= pairs && odd * 20 < pairs => false,
         _ => return None,
     };
-    if bytes.len() % 2 != 0 {
-        return None;
+    let units = bytes.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let clean =
+        char::decode_utf16(units).enumerate().all(|(at, c)| c.is_ok_and(|c| at >= SNIFF || !is_stray_control(c)));
+    let encoding = if little_endian { UTF_16LE } else { UTF_16BE };
+    clean.then_some(Reading { encoding, bom: 0, guessed: true })
+}
+
+/// Why a text has nothing to compare. Its message follows the text's name: "blank.txt holds only white
+/// space: there is nothing in it to compare".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NothingToCompare {
+    /// Not a character.
+    Empty,
+    /// Only white space (Unicode's White_Space property).
+    WhiteSpace,
+    /// Characters, but no letter or digit: punctuation, symbols, emoji.
+    NoWords,
+}
+
+impl fmt::Display for NothingToCompare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let why = match self {
+            NothingToCompare::Empty => "is empty",
+            NothingToCompare::WhiteSpace => "holds only white space",
+            NothingToCompare::NoWords => "has no words, only punctuation and symbols",
+        };
+        write!(f, "{why}: there is nothing in it to compare")
     }
-    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?.into_owned();
-    let controls =
-        text.chars().take(SNIFF).filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')).count();
-    (controls == 0).then_some(Decoded { text, encoding: encoding.name(), guessed: true })
+}
+
+/// Why `text` has nothing to compare, or `None` when it has a word or a number to compare. A token is a
+/// word when it holds a letter and a number when it holds a digit ([`TokenKind`](crate::text::TokenKind)),
+/// so this is `None` exactly when [`tokenize`](crate::text::tokenize) finds a word or a number (a
+/// property test holds the two together), and it stops at the first letter rather than tokenizing it all.
+pub fn nothing_to_compare(text: &str) -> Option<NothingToCompare> {
+    if text.is_empty() {
+        Some(NothingToCompare::Empty)
+    } else if text.chars().all(char::is_whitespace) {
+        Some(NothingToCompare::WhiteSpace)
+    } else if !text.chars().any(|c| c.is_alphabetic() || c.is_numeric()) {
+        Some(NothingToCompare::NoWords)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-        text.encode_utf16().flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
-    }
-
+    /// What makes the order of the first two steps of `sniff` free: no bytes start with both.
     #[test]
-    fn utf8_with_and_without_bom() {
-        let plain = decode("Tartús “port”".as_bytes()).unwrap();
-        assert_eq!((plain.text.as_str(), plain.encoding, plain.guessed), ("Tartús “port”", "UTF-8", false));
-        let bom = decode(b"\xEF\xBB\xBFport").unwrap();
-        assert_eq!(bom.text, "port");
-    }
-
-    #[test]
-    fn utf16_with_bom() {
-        for little in [true, false] {
-            let mut bytes = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
-            bytes.extend(utf16("Ελλάδα port", little));
-            let decoded = decode(&bytes).unwrap();
-            assert_eq!(decoded.text, "Ελλάδα port");
-            assert!(!decoded.guessed);
+    fn no_signature_and_byte_order_mark_start_alike() {
+        let marks: [&[u8]; 3] = [b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"];
+        for mark in marks {
+            assert_eq!(Encoding::for_bom(mark).map(|(_, length)| length), Some(mark.len()));
+            for (magic, format) in SIGNATURES {
+                assert!(!magic.starts_with(mark) && !mark.starts_with(magic), "{format}");
+            }
         }
-    }
-
-    #[test]
-    fn utf16_without_bom_is_guessed() {
-        let decoded = decode(&utf16("The port of Tartus reopened.", true)).unwrap();
-        assert_eq!(
-            (decoded.text.as_str(), decoded.encoding, decoded.guessed),
-            ("The port of Tartus reopened.", "UTF-16LE", true)
-        );
-        assert_eq!(decode(&utf16("The port reopened.", false)).unwrap().encoding, "UTF-16BE");
-    }
-
-    #[test]
-    fn windows_1252_is_the_announced_fallback() {
-        let decoded = decode(b"\x93Tart\xFAs\x94 caf\xE9").unwrap();
-        assert_eq!((decoded.text.as_str(), decoded.encoding, decoded.guessed), ("“Tartús” café", "windows-1252", true));
-    }
-
-    #[test]
-    fn binary_files_are_refused() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(DecodeError::Binary { format: "PNG image" }));
-        assert_eq!(decode(b"%PDF-1.7\n"), Err(DecodeError::Binary { format: "PDF" }));
-        assert_eq!(decode(b"\x01\x02\x03\0\xff\x00\x10"), Err(DecodeError::NotText));
-        assert_eq!(decode(&[0x80, 0x01, 0x02, 0x03, 0x04, 0x05, 0x81]), Err(DecodeError::NotText));
-    }
-
-    #[test]
-    fn empty_is_empty_text() {
-        assert_eq!(decode(b"").unwrap().text, "");
     }
 }

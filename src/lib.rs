@@ -13,8 +13,9 @@
 //! 4. `stats`: words, shared words and ratios per text; the longest passage.
 //! 5. [`compare()`]: the whole pipeline; [`CompareOptions`] says what it looks for.
 //!
-//! The edges: [`decode`] turns file bytes into text (the CLI's; the browser has its own `TextDecoder`),
-//! and the `wasm` module (wasm32 only) is the page's one entry point.
+//! The edges: [`decode`] decides how file bytes are read as text and whether a text has anything to
+//! compare, one rule for the CLI and the page (which asks through wasm and decodes with its own
+//! `TextDecoder`); the `wasm` module (wasm32 only) is the page's one entry point.
 //!
 //! ```
 //! use copydesk::{compare, CompareOptions};

@@ -2,17 +2,16 @@
 //! exact outcome they get. Either it works (exit 0, a report, and a note on stderr where the result
 //! needs one) or it says why not in one line (exit 1 for a file, 2 for the command line); never a panic.
 //!
-//! Cases that `tests/cli.rs` already checks are not repeated here:
+//! Cases checked elsewhere are not repeated here:
 //!
-//! | case | where in tests/cli.rs |
+//! | case | where |
 //! | --- | --- |
-//! | a missing file, as A and as B | `mistakes_get_one_line_naming_the_culprit` |
-//! | a directory | `mistakes_get_one_line_naming_the_culprit` |
-//! | a PNG image | `mistakes_get_one_line_naming_the_culprit` |
-//! | `--min-words 1`, `--format xml`, an unknown option | `mistakes_get_one_line_naming_the_culprit` |
-//! | UTF-16 LE and BE with a byte order mark (and UTF-8 with one) | `byte_order_marks_decide_the_encoding` |
-//! | windows-1252 (curly quotes), read and announced | `windows_1252_is_read_and_announced` |
-//! | the reader of stdout goes away (`| head`) | `a_closed_pipe_is_not_a_panic` |
+//! | a missing file, as A and as B | tests/cli.rs, `mistakes_get_one_line_naming_the_culprit` |
+//! | a directory | tests/cli.rs, `mistakes_get_one_line_naming_the_culprit` |
+//! | `--min-words 1`, `--format xml`, an unknown option | tests/cli.rs, `mistakes_get_one_line_naming_the_culprit` |
+//! | the reader of stdout goes away (`| head`) | tests/cli.rs, `a_closed_pipe_is_not_a_panic` |
+//! | files that are no text (binary formats, NUL or control bytes), or have nothing to compare (empty, white space, no words) | the table of tests/decoding.rs |
+//! | UTF-8 and UTF-16 LE / BE with and without a byte order mark, windows-1252, and the notes on a guess | the table of tests/decoding.rs |
 
 mod common;
 
@@ -66,72 +65,19 @@ fn summary(run: &Run, line: usize) -> &str {
 
 // --- files with nothing to compare -----------------------------------------------------------------
 
-/// Empty: a report of 0 words, and a note that says why instead of a bare 0 %.
-#[test]
-fn an_empty_file_is_compared_and_said_to_be_empty() {
-    let dir = TempDir::new("empty");
-    let empty = dir.write("empty.txt", b"");
-    let run = compare(&empty, &fixture("short/a.txt"), &[]);
-    assert_works(&run, &[format!("copydesk: note: {} is empty: nothing in it to compare", empty.display())]);
-    assert!(summary(&run, 0).starts_with("empty.txt") && summary(&run, 0).ends_with("0% shared  (0 of 0 words)"));
-    assert_eq!(summary(&run, 2), "0 shared passages, longest 0 words");
-}
-
-#[test]
-fn white_space_only_is_said_to_be_white_space() {
-    let dir = TempDir::new("blank");
-    let blank = dir.write("blank.txt", b" \n\t\r\n  \x0c\n");
-    let run = compare(&fixture("short/a.txt"), &blank, &["--format", "json"]);
-    assert_works(
-        &run,
-        &[format!("copydesk: note: {} holds only white space: nothing in it to compare", blank.display())],
-    );
-    let json = json(&run);
-    assert_eq!((number(&json["b"]["words"]), json["passages"].as_array().unwrap().len()), (0, 0));
-}
-
-/// Symbols and emoji only: tokens, but not one word.
-#[test]
-fn a_text_without_words_is_said_to_have_none() {
-    let dir = TempDir::new("symbols");
-    let symbols = dir.write("symbols.txt", "★ ♥ → ✓ © … 😀 ¶ § ※".as_bytes());
-    let run = compare(&symbols, &symbols, &[]);
-    let note = format!(
-        "copydesk: note: {} has no words, only punctuation and symbols: nothing in it to compare",
-        symbols.display()
-    );
-    assert_works(&run, &[note.clone(), note]);
-    assert_eq!(summary(&run, 2), "0 shared passages, longest 0 words");
-}
-
-#[test]
-fn only_punctuation_is_said_to_have_no_words() {
-    let dir = TempDir::new("punctuation");
-    let marks = dir.write("marks.txt", b"!!! ... ,,, --- ??? ;;; ::: \"\" '' () [] {}\n* * *\n");
-    let run = compare(&fixture("short/a.txt"), &marks, &[]);
-    assert_works(
-        &run,
-        &[format!(
-            "copydesk: note: {} has no words, only punctuation and symbols: nothing in it to compare",
-            marks.display()
-        )],
-    );
-}
-
 /// Numbers are words, unless `--ignore-numbers` leaves them out: then the note names the option.
 #[test]
 fn only_numbers_under_ignore_numbers_names_the_option() {
-    let dir = TempDir::new("numbers");
-    let figures = dir.write("figures.txt", b"2024 13 1,200.5 6 40 3\n");
+    // Compared without the option (no note) in the table of tests/decoding.rs.
+    let figures = fixture("decoding/numbers.txt");
     let run = compare(&figures, &fixture("short/a.txt"), &["--ignore-numbers"]);
     assert_works(
         &run,
         &[format!(
-            "copydesk: note: {} has no words but numbers, which --ignore-numbers leaves out: nothing in it to compare",
+            "copydesk: note: {} has no words but numbers, which --ignore-numbers leaves out: there is nothing in it to compare",
             figures.display()
         )],
     );
-    assert_works(&compare(&figures, &fixture("short/a.txt"), &[]), &[]);
 }
 
 // --- size ----------------------------------------------------------------------------------------------
@@ -215,87 +161,7 @@ fn one_line_of_five_megabytes_is_compared() {
     assert!(header.contains("  line.txt:1  wire.txt:1"), "{header}");
 }
 
-// --- files that are not text -------------------------------------------------------------------------
-
-#[test]
-fn a_pdf_is_refused_as_a_pdf() {
-    let dir = TempDir::new("pdf");
-    let pdf =
-        dir.write("story.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-    assert_fails(
-        &compare(&fixture("short/a.txt"), &pdf, &[]),
-        1,
-        &format!("copydesk: {}: this is a PDF file, not text", pdf.display()),
-    );
-}
-
-/// A zip archive, which is also what a Word (.docx) or EPUB file is.
-#[test]
-fn a_zip_is_refused_as_a_zip() {
-    let dir = TempDir::new("zip");
-    let docx = dir.write(
-        "story.docx",
-        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xDF\xA4\xD2lZ\x01\x00\x00 \x05\x00\x00\x13\x00",
-    );
-    assert_fails(
-        &compare(&docx, &fixture("short/a.txt"), &[]),
-        1,
-        &format!("copydesk: {}: this is a ZIP (or Word, or EPUB) file, not text", docx.display()),
-    );
-}
-
-/// Binary data without a signature copydesk knows: refused for its control bytes.
-#[test]
-fn an_unknown_binary_is_refused_for_its_control_bytes() {
-    let dir = TempDir::new("binary");
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
-    let data = dir.write("data.bin", &bytes);
-    assert_fails(
-        &compare(&fixture("short/a.txt"), &data, &[]),
-        1,
-        &format!("copydesk: {}: this looks like a binary file, not text (it has control bytes)", data.display()),
-    );
-}
-
-// --- encodings -------------------------------------------------------------------------------------------
-
-const CAFE: &str =
-    "The café on the harbour front of Tartus reopened on Monday after the storm, its owner told reporters.";
-
-/// Not valid UTF-8 (Latin-1 bytes): read as windows-1252, with a note; the text compares as it reads.
-#[test]
-fn invalid_utf8_is_read_as_windows_1252_with_a_note() {
-    let dir = TempDir::new("latin1");
-    let latin1: Vec<u8> = CAFE.chars().map(|c| u8::try_from(u32::from(c)).expect("Latin-1")).collect();
-    assert!(std::str::from_utf8(&latin1).is_err());
-    let (old, utf8) = (dir.write("latin1.txt", &latin1), dir.write("utf8.txt", CAFE.as_bytes()));
-    let run = compare(&old, &utf8, &["--min-words", "2"]);
-    assert_works(&run, &[format!("copydesk: note: {} is not UTF-8; read it as windows-1252", old.display())]);
-    assert_eq!(summary(&run, 0), "latin1.txt  100% shared  (18 of 18 words)");
-}
-
-fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    text.encode_utf16().flat_map(|unit| if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() }).collect()
-}
-
-/// UTF-16 without a byte order mark, recognised by its zero bytes: read, with a note that it was guessed.
-fn check_utf16_without_bom(little_endian: bool, encoding: &str) {
-    let dir = TempDir::new(encoding);
-    let path = dir.write("story16.txt", &utf16(&read_fixture("wire/wire.txt"), little_endian));
-    let run = compare(&path, &fixture("wire/wire.txt"), &[]);
-    assert_works(&run, &[format!("copydesk: note: {} is not UTF-8; read it as {encoding}", path.display())]);
-    assert_eq!(summary(&run, 0), "story16.txt  100% shared  (457 of 457 words)");
-}
-
-#[test]
-fn utf16_le_without_a_byte_order_mark_is_read_with_a_note() {
-    check_utf16_without_bom(true, "UTF-16LE");
-}
-
-#[test]
-fn utf16_be_without_a_byte_order_mark_is_read_with_a_note() {
-    check_utf16_without_bom(false, "UTF-16BE");
-}
+// --- line endings -----------------------------------------------------------------------------------------
 
 /// `\r\n`, `\n` and lone `\r` in one file: the same passages as with `\n` alone, on the same lines.
 #[test]

@@ -1,5 +1,6 @@
-//! End-to-end runs of the `copydesk` binary on the fixtures: the three output formats, the encodings a
-//! file may come in, and the mistakes a person can make, each answered by one line and a failing exit.
+//! End-to-end runs of the `copydesk` binary on the fixtures: the three output formats, and the mistakes a
+//! person can make, each answered by one line and a failing exit. The encodings a file may come in are
+//! the table of `tests/decoding.rs`.
 
 mod common;
 
@@ -237,54 +238,6 @@ fn a_repeated_sentence_is_two_passages_in_json_and_one_detection_in_pan() {
 
     let pan = compare(&a, &b, "pan").stdout;
     assert_eq!(pan.lines().filter(|line| line.starts_with("<feature ")).count(), 1, "{pan}");
-}
-
-fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
-    let bom: u16 = 0xFEFF;
-    std::iter::once(bom)
-        .chain(text.encode_utf16())
-        .flat_map(|unit| if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() })
-        .collect()
-}
-
-#[test]
-fn byte_order_marks_decide_the_encoding() {
-    let dir = TempDir::new("bom");
-    let (wire, outlet) = (fixture("wire/wire.txt"), fixture("wire/outlet-2.txt"));
-    let expected = compare_json(&wire, &outlet);
-    let text = read_fixture("wire/wire.txt");
-    let encoded = [
-        ("utf8-bom.txt", [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()),
-        ("utf16le.txt", utf16(&text, true)),
-        ("utf16be.txt", utf16(&text, false)),
-    ];
-    for (name, bytes) in encoded {
-        let path = dir.write(name, &bytes);
-        let run = compare(&path, &outlet, "json");
-        assert!(run.stderr.is_empty(), "{name}: a byte order mark is no guess: {}", run.stderr);
-        let json: Value = serde_json::from_str(&run.stdout).unwrap();
-        assert_eq!(json["a"]["chars"], expected["a"]["chars"], "{name}: the mark is not part of the text");
-        assert_eq!(json["passages"], expected["passages"], "{name}");
-    }
-}
-
-#[test]
-fn windows_1252_is_read_and_announced() {
-    let dir = TempDir::new("cp1252");
-    let (wire, outlet) = (fixture("wire/wire.txt"), fixture("wire/outlet-1.txt"));
-    let text = read_fixture("wire/outlet-1.txt");
-    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&text);
-    assert!(!unmappable && std::str::from_utf8(&bytes).is_err(), "outlet-1 has curly quotes, all in windows-1252");
-    let path = dir.write("outlet-1-cp1252.txt", &bytes);
-
-    let run = compare(&wire, &path, "json");
-    let note = run.stderr.trim_end();
-    assert!(
-        !note.contains('\n') && note.contains("windows-1252") && note.contains("outlet-1-cp1252.txt"),
-        "stderr: {note:?}"
-    );
-    let json: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["passages"], compare_json(&wire, &outlet)["passages"]);
 }
 
 #[test]

@@ -8,7 +8,8 @@
 //!   the normalization (checked against a reference normalization and a dynamic program, not the engine).
 //! - Order: the order of paragraphs that no passage can span does not change what is found; a verbatim
 //!   copy is found whole wherever it stands.
-//! - The edges: offsets convert like counting does, decoding round-trips text with a byte order mark.
+//! - The edges: offsets convert like counting does, decoding round-trips text with a byte order mark, and
+//!   a text has nothing to compare exactly when its tokens hold no word or number.
 //!
 //! Each property runs 256 cases (`PROPTEST_CASES` to change), about 2 s for the file in a debug build.
 //! Failures are not persisted to a file: proptest prints the minimal input, which a regression test
@@ -17,7 +18,7 @@
 
 mod oracle;
 
-use copydesk::decode::decode;
+use copydesk::decode::{decode, nothing_to_compare, NothingToCompare};
 use copydesk::text::offsets::{OffsetIndex, Unit};
 use copydesk::text::{tokenize, Token, TokenKind};
 use copydesk::{compare, CompareOptions, Passage, Span};
@@ -49,6 +50,12 @@ const UNICODE_TRICKY: &[char] = &[
     '🏽', '\u{FE0F}', '🇫', '🇷', '東', '京', 'で', 'カ', 'ー', 'ب', 'ي', 'ת', 'א', 'ב', '٣', 'ｔ', 'é', '\u{A0}',
     '\u{2003}', '\u{85}', '\u{3000}',
 ];
+
+/// Characters on the edge of "white space" and "a word", where other definitions than Unicode's
+/// White_Space, Alphabetic and Numeric (JavaScript's `\s`, `\p{L}` and `\p{N}`) disagree: a
+/// zero-width no-break space, next line, a circled letter and a vowel sign (alphabetic, not letters),
+/// a vulgar fraction, and around them plain space, punctuation, a letter and a digit.
+const WORD_EDGES: &[char] = &['\u{FEFF}', '\u{85}', 'Ⓐ', '\u{93E}', '½', '\u{200B}', '_', ' ', '!', 'a', '1'];
 
 fn tricky_string(max_chars: usize) -> impl Strategy<Value = String> {
     let c = prop_oneof![3 => select(ASCII_TRICKY), 1 => select(UNICODE_TRICKY)];
@@ -425,7 +432,8 @@ proptest! {
         ];
         for (bytes, encoding) in encoded {
             let decoded = decode(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            prop_assert_eq!((decoded.text.as_str(), decoded.encoding, decoded.guessed), (text.as_str(), encoding, false));
+            let reading = decoded.reading;
+            prop_assert_eq!((decoded.text.as_str(), reading.encoding.name(), reading.guessed), (text.as_str(), encoding, false));
         }
     }
 
@@ -434,16 +442,33 @@ proptest! {
         // A leading letter keeps the bytes from looking like a byte order mark or a binary signature.
         let text: String = format!("x{}", text.replace('\0', ""));
         let decoded = decode(text.as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert_eq!((decoded.text.as_str(), decoded.encoding, decoded.guessed), (text.as_str(), "UTF-8", false));
+        let reading = decoded.reading;
+        prop_assert_eq!((decoded.text.as_str(), reading.encoding.name(), reading.guessed), (text.as_str(), "UTF-8", false));
     }
 
     #[test]
     fn decoding_any_bytes_never_panics(bytes in vec(any::<u8>(), 0..200)) {
         if let Ok(decoded) = decode(&bytes) {
-            if !decoded.guessed && decoded.encoding == "UTF-8" {
+            if !decoded.reading.guessed && decoded.reading.encoding.name() == "UTF-8" {
                 prop_assert!(bytes.ends_with(decoded.text.as_bytes()));
             }
         }
+    }
+
+    /// The page refuses and the command line notes a text by `nothing_to_compare`, which must say so
+    /// exactly when the tokenizer finds no word or number in it.
+    #[test]
+    fn nothing_to_compare_agrees_with_the_tokens(
+        text in prop_oneof![vec(select(WORD_EDGES), 0..4).prop_map(String::from_iter), tricky_string(12), any::<String>()]
+    ) {
+        let tokens = tokenize(&text);
+        let expected = match () {
+            _ if text.is_empty() => Some(NothingToCompare::Empty),
+            _ if tokens.is_empty() => Some(NothingToCompare::WhiteSpace),
+            _ if tokens.iter().all(|token| token.kind == TokenKind::Punct) => Some(NothingToCompare::NoWords),
+            _ => None,
+        };
+        prop_assert_eq!(nothing_to_compare(&text), expected, "{:?}", text);
     }
 
     #[test]

@@ -28,7 +28,7 @@ fn check_decoded(bytes: &[u8], decoded: &Decoded) {
         let units = text.encode_utf16();
         units.flat_map(|u| if little_endian { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
     };
-    match (decoded.encoding, decoded.guessed) {
+    match (decoded.reading.encoding.name(), decoded.reading.guessed) {
         ("UTF-8", false) => {
             let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             assert_eq!(text, String::from_utf8_lossy(body), "UTF-8 is read as is");

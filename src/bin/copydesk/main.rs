@@ -8,10 +8,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use args::{Command, Format, Request};
-use copydesk::decode::decode;
-use copydesk::text::TokenKind;
-use copydesk::CompareOptions;
+use copydesk::decode::{decode, nothing_to_compare};
 use report::Document;
+
+/// Why a text with words to compare counts none: only `--ignore-numbers` can leave them all out.
+const ONLY_IGNORED_NUMBERS: &str =
+    "has no words but numbers, which --ignore-numbers leaves out: there is nothing in it to compare";
 
 fn main() -> ExitCode {
     let command = match args::parse(std::env::args_os().skip(1)) {
@@ -41,11 +43,9 @@ fn run(request: &Request) -> Result<(), String> {
     // 0 % alone would not say that a text had nothing to share.
     for (path, document, stats) in [(&request.a, &a, &result.a), (&request.b, &b, &result.b)] {
         if stats.words == 0 {
-            eprintln!(
-                "copydesk: note: {} {}: nothing in it to compare",
-                path.display(),
-                no_words(&document.text, &request.options)
-            );
+            let why = nothing_to_compare(&document.text)
+                .map_or_else(|| ONLY_IGNORED_NUMBERS.to_owned(), |why| why.to_string());
+            eprintln!("copydesk: note: {} {why}", path.display());
         }
     }
     let out = match request.format {
@@ -67,20 +67,6 @@ fn write_stdout(out: &str) -> Result<(), String> {
     }
 }
 
-/// Why a text has no words to compare, as the end of "FILE …".
-fn no_words(text: &str, options: &CompareOptions) -> &'static str {
-    let numbers = || copydesk::text::tokenize(text).iter().any(|token| token.kind == TokenKind::Number);
-    if text.is_empty() {
-        "is empty"
-    } else if text.trim().is_empty() {
-        "holds only white space"
-    } else if options.ignore_numbers && numbers() {
-        "has no words but numbers, which --ignore-numbers leaves out"
-    } else {
-        "has no words, only punctuation and symbols"
-    }
-}
-
 /// Reads and decodes one file; the error names the file and says what is wrong in a line.
 fn read(path: &Path) -> Result<Document, String> {
     let shown = path.display();
@@ -93,8 +79,8 @@ fn read(path: &Path) -> Result<Document, String> {
         _ => format!("{shown}: cannot read: {error}"),
     })?;
     let decoded = decode(&bytes).map_err(|error| format!("{shown}: {error}"))?;
-    if decoded.guessed {
-        eprintln!("copydesk: note: {shown} is not UTF-8; read it as {}", decoded.encoding);
+    if let Some(note) = decoded.reading.note() {
+        eprintln!("copydesk: note: {shown}: {note}");
     }
     let name = path.file_name().map_or_else(|| shown.to_string(), |name| name.to_string_lossy().into_owned());
     Ok(Document { name, text: decoded.text })
