@@ -4,6 +4,7 @@
 //! bytes to UTF-16 code units, because JavaScript strings index UTF-16. The inline diff, which can have
 //! an operation per word, crosses as one `Uint32Array`; everything else is a small plain object.
 
+mod read;
 mod report;
 
 use js_sys::{Reflect, Uint32Array};

@@ -47,6 +47,25 @@ export class WorkerClient {
     return this.#request({ type: 'compare', documents, pairs, options }, onPair);
   }
 
+  /**
+   * How the engine reads these bytes (src/decode.rs): `{encoding, bom, note}` or `{refused}`. The buffer
+   * is handed to the worker and back rather than copied: use the `bytes` returned, not the one passed.
+   * @param {ArrayBuffer} bytes
+   * @returns {Promise<{bytes: ArrayBuffer, reading: {encoding: string, bom: number, note: string | null} | {refused: string}}>}
+   */
+  sniff(bytes) {
+    return this.#request({ type: 'sniff', bytes }, undefined, [bytes]);
+  }
+
+  /**
+   * Why a text has nothing to compare, to follow its name ("holds only white space: …"), or null.
+   * @param {string} text
+   */
+  async nothingToCompare(text) {
+    const answer = await this.#request({ type: 'nothingToCompare', text });
+    return answer.why;
+  }
+
   /** Stops a running comparison; its promise rejects with an AbortError. Does nothing when idle. */
   cancel() {
     if (!this.#worker || this.#pending.size === 0) return;
@@ -55,10 +74,10 @@ export class WorkerClient {
     this.#rejectAll(new DOMException('The comparison was cancelled.', 'AbortError'));
   }
 
-  #request(message, onPair = () => {}) {
+  #request(message, onPair = () => {}, transfer = []) {
     const id = this.#nextId++;
     const answer = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, onPair }));
-    this.#start().postMessage({ ...message, id });
+    this.#start().postMessage({ ...message, id }, { transfer });
     return answer;
   }
 

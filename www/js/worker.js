@@ -7,9 +7,11 @@
 //   {type: 'compare', id, documents: [{id, text}], pairs: [[idA, idB]], options}
 //                                                           -> {type: 'pair', id, pair, result, done, total} per pair
 //                                                           -> {type: 'done', id}
+//   {type: 'sniff', id, bytes: ArrayBuffer}                 -> {type: 'sniff', id, bytes, reading} (bytes handed back)
+//   {type: 'nothingToCompare', id, text}                    -> {type: 'nothingToCompare', id, why}
 //   any failure                                             -> {type: 'error', id, message}
 
-import init, { compare, defaultOptions, report } from '../pkg/copydesk.js';
+import init, { compare, defaultOptions, nothingToCompare, report, sniff } from '../pkg/copydesk.js';
 
 const ready = init();
 /** Texts cross into the engine as UTF-8, which the browser's own encoder writes fastest. */
@@ -33,6 +35,15 @@ const handlers = {
       postMessage({ type: 'pair', id, pair, result, done: index + 1, total: pairs.length }, { transfer: [result.diff.buffer] });
     });
     postMessage({ type: 'done', id });
+  },
+
+  // How to read a file (src/decode.rs); its bytes go back to the page, which decodes them.
+  sniff({ id, bytes }) {
+    postMessage({ type: 'sniff', id, bytes, reading: sniff(new Uint8Array(bytes)) }, { transfer: [bytes] });
+  },
+
+  nothingToCompare({ id, text }) {
+    postMessage({ type: 'nothingToCompare', id, why: nothingToCompare(encoder.encode(text)) ?? null });
   },
 };
 
