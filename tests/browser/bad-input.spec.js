@@ -6,28 +6,17 @@
 //
 // | case | what the user gets | where tested |
 // | --- | --- | --- |
-// | an empty file | “empty.txt” is empty. | input.spec.js: empty, binary and too large files are refused with a message |
-// | a file of white space only | “blank.txt” holds only white space: there is nothing in it to compare. | files with nothing to compare are refused by name |
-// | only punctuation | “marks.txt” has no words, only punctuation and symbols: there is nothing in it to compare. | files with nothing to compare are refused by name |
-// | no words at all (symbols, emoji) | “symbols.txt” has no words, only punctuation and symbols: there is nothing in it to compare. | files with nothing to compare are refused by name |
+// | a file that is no text, or has nothing to compare: empty, white space only, no words, a binary format (PNG, JPEG, GIF, PDF, ZIP / .docx / EPUB, old Office, gzip, a program, RIFF), NUL or control bytes | one outcome and message for each, the command line's too: “empty.txt” is empty: there is nothing in it to compare.; “photo.png” looks like a PNG image, not text. Copy the article’s text and use “Paste text” instead.; “nul.txt” looks like a binary file (it has control bytes), not text. … | decoding.spec.js, the table of tests/fixtures/decoding/cases.json |
 // | a file over 50 MB | “huge.txt” is too large (51 MB); copydesk opens files up to 50 MB. | input.spec.js: empty, binary and too large files are refused with a message |
 // | one byte over 50 MB | “over.txt” is too large (50.1 MB); copydesk opens files up to 50 MB. | a 50 MB file is taken; the page answers while it is compared, and Cancel keeps everything |
 // | a 50 MB file | works: compared in the background; the page answers meanwhile; Cancel says “Comparison stopped.” | a 50 MB file is taken; the page answers while it is compared, and Cancel keeps everything |
 // | one line of 5 MB | works: its shared passage is found and shown | one line of 5 MB is compared and its passage shown |
 // | 500 files at once | the first 48 are added (50 documents in all), then: Only 50 documents can be compared at once, so 452 were not added: “article-049.txt”, “article-050.txt”, “article-051.txt” and 449 more. Remove some documents to make room for them. | 500 files at once: 50 documents are compared and the rest named |
 // | files dropped while a comparison runs | works: all are added and every pair compared | files dropped while a comparison still runs are all compared |
-// | a PNG image | “photo.png” looks like a PNG image, not text. Copy the article’s text and use “Paste text” instead. | input.spec.js: a binary file gets a message and keeps the documents already loaded |
-// | a PDF, a ZIP (also .docx, EPUB), an old Word .doc | “report.pdf” looks like a PDF document, not text. …; “story.docx” looks like a ZIP archive (Word, OpenDocument and EPUB files are ZIP archives too), not text. …; “old.doc” looks like an old-format Word, Excel or PowerPoint file, not text. … | binary files are refused by what they are, whatever their name |
-// | a PNG named .txt | “photo.txt” looks like a PNG image, not text. … | binary files are refused by what they are, whatever their name |
-// | NUL bytes in a .txt (not UTF-16) | “nul.txt” looks like a binary file (it contains NUL bytes), not text. … | binary files are refused by what they are, whatever their name |
-// | control bytes, not UTF-8 | “control.txt” looks like a binary file (it contains control bytes), not text. … | binary files are refused by what they are, whatever their name |
 // | many files refused at once | the first two by name, then: 4 more files could not be added: “photo-3.png”, “photo-4.png”, “photo-5.png” and 1 more. Add them one at a time to see why. | many files refused at once: two messages by name, one for the rest |
 // | a folder dropped | “articles” is a folder. Open it and drop or choose the files in it instead. | a folder dropped on the page is refused by name |
 // | a file that cannot be read (moved, deleted, locked) | Could not read “locked.txt”: it may have been moved, deleted or locked since it was chosen. Add it again to retry. | a file that can no longer be read says so, and adding it again works |
-// | invalid UTF-8 / windows-1252 | works, with the note: “cafe-1252.txt”: not valid UTF-8, decoded as windows-1252. | input.spec.js: a windows-1252 file is decoded and the user is told |
-// | UTF-16 LE with a byte order mark | works, noted: decoded as UTF-16LE | input.spec.js: UTF-16 text with a byte order mark is decoded |
-// | UTF-16 BE with a byte order mark; UTF-8 with one | works: “wire-be.txt”: decoded as UTF-16BE.; the UTF-8 mark is dropped, without a note | UTF-16 BE and UTF-8 with a byte order mark are read, without the mark |
-// | UTF-16 LE and BE without a byte order mark | works: “wire-le.txt”: no byte order mark, decoded as UTF-16LE (guessed from its zero bytes). (and BE) | UTF-16 without a byte order mark is read, in both byte orders, with a note |
+// | UTF-8 and UTF-16 LE / BE with and without a byte order mark, windows-1252 | read, with a note where the encoding was guessed: “cafe.txt”: not valid UTF-8, read as windows-1252.; “wire-le.txt”: no byte order mark, read as UTF-16LE (guessed from its zero bytes). | decoding.spec.js, the table of tests/fixtures/decoding/cases.json |
 // | mixed line endings (CRLF, CR, LF) | works: read as LF; 100 % shared with the LF copy | mixed line endings read as one kind |
 // | only CJK | works: the shared passage highlighted | Chinese, Arabic and Hebrew share their passages; right-to-left lines read right to left |
 // | right-to-left text (Arabic, Hebrew) | works: the shared passage highlighted, each line laid out right to left | Chinese, Arabic and Hebrew share their passages; right-to-left lines read right to left |
@@ -51,8 +40,8 @@
 // above: a folder dropped, a file that cannot be read, a bad value in the address.
 
 import {
-  documentNames, dropFiles, expect, expectCleanText, expectSaved, fixture, makeText, openPage, pasteText,
-  saveScreenshot, savedSession, test,
+  documentNames, dropFiles, expect, expectCleanText, expectFirstDocuments, fixture, makeText, message, names, openPage,
+  pasteText, saveScreenshot, test,
 } from './helpers.js';
 
 const WIRE = { name: 'wire.txt', text: fixture('wire/wire.txt') };
@@ -65,22 +54,9 @@ test.beforeEach(async ({ page }) => {
   await expect(page.locator('[data-side="b"] mark[data-passage]').first()).toBeVisible();
 });
 
-/** The message that reads `text`, exactly, in the page's messages region; `tone` 'error' or 'info'. */
-function message(page, tone, text) {
-  return page.getByRole('log', { name: 'Messages' }).locator(`[data-message="${tone}"] > p`).getByText(text, { exact: true });
-}
-
-/** The names in the document list, in order. */
-function names(page) {
-  return documentNames(page).evaluateAll((inputs) => inputs.map((input) => input.value));
-}
-
 /** wire.txt and outlet-1.txt (or `kept`) are still the first documents, their texts as they were. */
-async function expectKept(page, kept = [WIRE, OUTLET]) {
-  await expect.poll(async () => (await names(page)).slice(0, kept.length)).toEqual(kept.map(({ name }) => name));
-  await expectSaved(page);
-  const saved = await savedSession(page);
-  expect(saved.documents.slice(0, kept.length).map(({ name, text }) => ({ name, text }))).toEqual(kept);
+function expectKept(page, kept = [WIRE, OUTLET]) {
+  return expectFirstDocuments(page, kept);
 }
 
 /** Nothing was added: the two documents of the start are all there is, as they were, and still compared. */
@@ -124,54 +100,10 @@ function passageText(page, side, n = 0) {
   return page.locator(`[data-side="${side}"] mark[data-passage="${n}"]`).allTextContents().then((parts) => parts.join(''));
 }
 
-/** UTF-16 bytes of `text`, little or big endian, after an optional byte order mark. */
-function utf16(text, { bigEndian = false, mark = false } = {}) {
-  const bytes = Buffer.from(`${mark ? '\ufeff' : ''}${text}`, 'utf16le');
-  if (bigEndian) bytes.swap16();
-  return [...bytes];
-}
-
 /** A refusal that names the file and says what to do (the binary files' second sentence). */
 const notText = (name, kind) => `“${name}” looks like ${kind}, not text. Copy the article’s text and use “Paste text” instead.`;
 
 // --- files that cannot be compared -----------------------------------------------------------------
-
-test('files with nothing to compare are refused by name', async ({ page }) => {
-  await dropFiles(page, [
-    { name: 'blank.txt', text: ' \n\t\r\n  \f\n\u00a0\u2003' },
-    { name: 'marks.txt', text: '!!! ... ,,, --- ??? ;;; ::: "" \'\' () [] {}\n* * *\n' },
-    { name: 'symbols.txt', text: '★ ♥ → ✓ © … 😀 👍🏽 ¶ § ※' },
-  ]);
-  await expect(message(page, 'error', '“blank.txt” holds only white space: there is nothing in it to compare.')).toBeVisible();
-  await expect(message(page, 'error', '“marks.txt” has no words, only punctuation and symbols: there is nothing in it to compare.')).toBeVisible();
-  await expect(message(page, 'error', '“symbols.txt” has no words, only punctuation and symbols: there is nothing in it to compare.')).toBeVisible();
-  await saveScreenshot(page, 'bad-input-no-words');
-  await expectUntouched(page);
-});
-
-test('binary files are refused by what they are, whatever their name', async ({ page }) => {
-  const latin = (text) => [...text].map((character) => character.charCodeAt(0));
-  await dropFiles(page, [
-    { name: 'report.pdf', bytes: latin('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n') },
-    { name: 'story.docx', bytes: [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, ...latin('[Content_Types].xml')] },
-    { name: 'old.doc', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00] },
-  ]);
-  await expect(message(page, 'error', notText('report.pdf', 'a PDF document'))).toBeVisible();
-  await expect(message(page, 'error', notText('story.docx', 'a ZIP archive (Word, OpenDocument and EPUB files are ZIP archives too)'))).toBeVisible();
-  await expect(message(page, 'error', notText('old.doc', 'an old-format Word, Excel or PowerPoint file'))).toBeVisible();
-
-  // Text with a few NUL bytes is not UTF-16 (too few zeros, in no pattern); bytes not UTF-8 and full of
-  // control codes are no windows-1252 either.
-  const nul = [...Buffer.from(WIRE.text.slice(0, 400))];
-  nul.splice(100, 0, 0x00);
-  nul.splice(250, 0, 0x00, 0x00);
-  const control = Array.from({ length: 300 }, (_, index) => [0x01, 0x9f, 0x41, 0x1b, 0xff, 0x02][index % 6]);
-  await dropFiles(page, [{ name: 'photo.txt', bytes: PNG }, { name: 'nul.txt', bytes: nul }, { name: 'control.txt', bytes: control }]);
-  await expect(message(page, 'error', notText('photo.txt', 'a PNG image'))).toBeVisible();
-  await expect(message(page, 'error', notText('nul.txt', 'a binary file (it contains NUL bytes)'))).toBeVisible();
-  await expect(message(page, 'error', notText('control.txt', 'a binary file (it contains control bytes)'))).toBeVisible();
-  await expectUntouched(page);
-});
 
 test('many files refused at once: two messages by name, one for the rest', async ({ page }) => {
   await dropFiles(page, [1, 2, 3, 4, 5, 6].map((n) => ({ name: `photo-${n}.png`, bytes: PNG })));
@@ -331,34 +263,6 @@ test('files dropped while a comparison still runs are all compared', async ({ pa
 });
 
 // --- encodings and line endings --------------------------------------------------------------------
-
-test('UTF-16 without a byte order mark is read, in both byte orders, with a note', async ({ page }) => {
-  await dropFiles(page, [
-    { name: 'wire-le.txt', bytes: utf16(WIRE.text) },
-    { name: 'wire-be.txt', bytes: utf16(WIRE.text, { bigEndian: true }) },
-  ]);
-  await expect(message(page, 'info', '“wire-le.txt”: no byte order mark, decoded as UTF-16LE (guessed from its zero bytes).')).toBeVisible();
-  await expect(message(page, 'info', '“wire-be.txt”: no byte order mark, decoded as UTF-16BE (guessed from its zero bytes).')).toBeVisible();
-  await expect(page.locator('[data-document-list] li').nth(3).locator('[data-document-note]')).toHaveText('no byte order mark, decoded as UTF-16BE (guessed from its zero bytes)');
-  await expectKept(page, [WIRE, OUTLET, { name: 'wire-le.txt', text: WIRE.text }, { name: 'wire-be.txt', text: WIRE.text }]);
-  await openPair(page, 'wire-be.txt', WIRE.name);
-  await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText('100% shared');
-  await expect(page.locator('[data-stat="b"] .stat-value')).toHaveText('100% shared');
-});
-
-test('UTF-16 BE and UTF-8 with a byte order mark are read, without the mark', async ({ page }) => {
-  await dropFiles(page, [
-    { name: 'wire-be.txt', bytes: utf16(WIRE.text, { bigEndian: true, mark: true }) },
-    { name: 'wire-bom.txt', bytes: [0xef, 0xbb, 0xbf, ...Buffer.from(WIRE.text)] },
-  ]);
-  await expect(message(page, 'info', '“wire-be.txt”: decoded as UTF-16BE.')).toBeVisible();
-  await expect(page.locator('[data-document-list] li').nth(3).locator('[data-document-note]')).toBeHidden();
-  await expect(page.locator('[data-message="info"]', { hasText: 'wire-bom.txt' })).toHaveCount(0);
-  await expectKept(page, [WIRE, OUTLET, { name: 'wire-be.txt', text: WIRE.text }, { name: 'wire-bom.txt', text: WIRE.text }]);
-  await openPair(page, 'wire-bom.txt', 'wire-be.txt');
-  await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText('100% shared');
-  await expect.poll(() => sideText(page, 'a')).toBe(WIRE.text);
-});
 
 test('mixed line endings read as one kind', async ({ page }) => {
   const mixed = WIRE.text.split('\n').map((line, index) => (index === 0 ? line : `${['\r\n', '\n', '\r'][index % 3]}${line}`)).join('');

@@ -122,6 +122,24 @@ export function documentNames(page) {
   return page.locator('[data-document-list] [data-field="name"]');
 }
 
+/** The names in the document list, in order. */
+export function names(page) {
+  return documentNames(page).evaluateAll((inputs) => inputs.map((input) => input.value));
+}
+
+/** The message that reads `text`, exactly, in the page's messages region; `tone` 'error' or 'info'. */
+export function message(page, tone, text) {
+  return page.getByRole('log', { name: 'Messages' }).locator(`[data-message="${tone}"] > p`).getByText(text, { exact: true });
+}
+
+/** The first documents are `documents` ([{name, text}]), in order, and saved so. */
+export async function expectFirstDocuments(page, documents) {
+  await expect.poll(async () => (await names(page)).slice(0, documents.length)).toEqual(documents.map(({ name }) => name));
+  await expectSaved(page);
+  const saved = await savedSession(page);
+  expect(saved.documents.slice(0, documents.length).map(({ name, text }) => ({ name, text }))).toEqual(documents);
+}
+
 /** Words that would mean the page leaked an internal value or failure into its own text. */
 const BROKEN_TEXT = /\bundefined\b|\bNaN\b|\bnull\b|\[object |\bError\b|Infinity/;
 

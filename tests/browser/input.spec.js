@@ -3,8 +3,6 @@
 
 import { documentNames, dropFiles, expect, expectCleanText, fixture, openPage, pasteText, test, wireFiles } from './helpers.js';
 
-const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52];
-
 test.beforeEach(async ({ page }) => {
   await openPage(page);
 });
@@ -114,15 +112,6 @@ test('a name being typed keeps the focus and its letters while documents arrive 
   await expect(page.locator('[data-matrix] tbody th').nth(2)).toContainText('Riviera, edited');
 });
 
-test('a binary file gets a message and keeps the documents already loaded', async ({ page }) => {
-  await dropFiles(page, [{ name: 'wire.txt', text: fixture('wire/wire.txt') }, { name: 'outlet-1.txt', text: fixture('wire/outlet-1.txt') }]);
-  await expect(documentNames(page)).toHaveCount(2);
-  await dropFiles(page, [{ name: 'photo.png', bytes: PNG_BYTES }]);
-  await expect(page.locator('[data-message="error"]')).toContainText('“photo.png” looks like a PNG image');
-  await expect(documentNames(page)).toHaveCount(2);
-  await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
-});
-
 test('empty, binary and too large files are refused with a message', async ({ page }) => {
   await dropFiles(page, [
     { name: 'empty.txt', text: '' },
@@ -135,31 +124,6 @@ test('empty, binary and too large files are refused with a message', async ({ pa
   await expect(page.locator('[data-message="error"]', { hasText: '“huge.txt” is too large (51 MB); copydesk opens files up to 50 MB' })).toBeVisible();
   await expect(documentNames(page)).toHaveCount(1);
   await expect(documentNames(page).first()).toHaveValue('ok.txt');
-});
-
-test('a windows-1252 file is decoded and the user is told', async ({ page }) => {
-  // "Café “Le Port” reopened – naïve" in windows-1252: é E9, “ 93, ” 94, – 96, ï EF.
-  const latin = (text) => [...text].map((character) => character.charCodeAt(0));
-  const bytes = [
-    ...latin('Caf'), 0xe9, ...latin(' '), 0x93, ...latin('Le Port'), 0x94, ...latin(' reopened '), 0x96,
-    ...latin(' na'), 0xef, ...latin('ve fishermen returned to the old harbour on Tuesday morning.\n'),
-  ];
-  await dropFiles(page, [
-    { name: 'cafe-1252.txt', bytes },
-    { name: 'cafe.txt', text: 'Café “Le Port” reopened – naïve fishermen returned to the old harbour on Tuesday morning.\n' },
-  ]);
-  await expect(page.locator('[data-message]', { hasText: '“cafe-1252.txt”: not valid UTF-8, decoded as windows-1252' })).toBeVisible();
-  await expect(page.locator('[data-document-list] li').first().locator('[data-document-note]')).toHaveText('not valid UTF-8, decoded as windows-1252');
-  await expect(page.locator('[data-side="a"] [data-text]')).toContainText('Café “Le Port” reopened – naïve');
-  await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText('100% shared');
-});
-
-test('UTF-16 text with a byte order mark is decoded', async ({ page }) => {
-  const text = fixture('short/a.txt');
-  const utf16le = [0xff, 0xfe, ...[...Buffer.from(text, 'utf16le')]];
-  await dropFiles(page, [{ name: 'fire-utf16.txt', bytes: utf16le }, { name: 'fire.txt', text }]);
-  await expect(page.locator('[data-document-list] li').first().locator('[data-document-note]')).toHaveText('decoded as UTF-16LE');
-  await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText('100% shared');
 });
 
 test('an HTML page is reduced to its article text by Readability', async ({ page }) => {

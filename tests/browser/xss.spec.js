@@ -147,7 +147,7 @@ test('(a) vectors in dropped text files show as text in both views; a file with 
   await dropFiles(page, [
     { name: 'vectors.txt', text: a }, { name: 'vectors, halves swapped.txt', text: b }, { name: 'with NUL.txt', text: NUL_VECTORS.join('\n') },
   ]);
-  await expect(page.locator('[data-message="error"]', { hasText: '“with NUL.txt” looks like a binary file (it contains NUL bytes)' })).toBeVisible();
+  await expect(page.locator('[data-message="error"]', { hasText: '“with NUL.txt” looks like a binary file (it has control bytes), not text.' })).toBeVisible();
   await expectPairShows(page, asRead(a), asRead(b));
   await expect(page.locator('[data-side="a"] [data-text]').getByText(FILE_VECTORS[15])).toBeVisible();
   await saveScreenshot(page, 'xss-vectors-as-text');

@@ -26,7 +26,7 @@ export function mountInput(store, keeper) {
   });
   watchDrops(document.querySelector('[data-drop-overlay]'), ({ files, folders }) => addFiles(store, keeper, files, folders));
   mountPasteDialog(store, document.querySelector('[data-paste-dialog]'));
-  document.addEventListener('paste', (event) => {
+  document.addEventListener('paste', async (event) => {
     // In a text field (or while the paste dialog is open) a paste is just a paste.
     if (isTyping(event) || document.querySelector('dialog[open]')) return;
     const text = normalizeText(event.clipboardData?.getData('text/plain') ?? '');
@@ -34,7 +34,7 @@ export function mountInput(store, keeper) {
       store.say({ tone: 'error', text: 'Nothing was added: the clipboard holds no text. To add files, drop them on the page or use “Add files…”.' });
       return;
     }
-    const problem = textProblem(text);
+    const problem = await textProblem(text);
     if (problem) {
       store.say({ tone: 'error', text: `The pasted text ${problem}.` });
       return;
@@ -163,7 +163,10 @@ function droppedFiles(transfer) {
   return { files, folders };
 }
 
-/** The "Paste text" dialog; a text that cannot be compared is pointed out in the dialog, which stays open. */
+/**
+ * The "Paste text" dialog; a text that cannot be compared is pointed out in the dialog, which stays open.
+ * The engine judges the text, so "Add document" closes the dialog itself once the answer is in.
+ */
 function mountPasteDialog(store, dialog) {
   const form = dialog.querySelector('[data-paste-form]');
   const { name, text } = form.elements;
@@ -184,10 +187,14 @@ function mountPasteDialog(store, dialog) {
     dialog.showModal();
     text.focus();
   });
-  form.addEventListener('submit', (event) => {
-    const problem = event.submitter?.value === 'add' && textProblem(normalizeText(text.value));
-    if (!problem) return;
+  form.addEventListener('submit', async (event) => {
+    if (event.submitter?.value !== 'add') return;
     event.preventDefault();
+    const problem = await textProblem(normalizeText(text.value));
+    if (!problem) {
+      dialog.close('add');
+      return;
+    }
     showError(`This text ${problem}.`);
     text.focus();
   });
