@@ -19,7 +19,7 @@
 
 use std::fmt;
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// How many leading bytes (or characters of guessed UTF-16) the statistical tests look at.
 const SNIFF: usize = 8192;
@@ -42,12 +42,50 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"RIFF", "a sound, video or image file (RIFF)"),
 ];
 
+/// The encodings a text file is read in.
+///
+/// The decision needs none of `encoding_rs`: its encodings share one decoder type over every encoding
+/// it knows, so a reference to one from [`sniff`] would put all their tables (130 KB gzipped) in the
+/// page's wasm module, which only decides and leaves the decoding to the browser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8.
+    Utf8,
+    /// UTF-16, little endian.
+    Utf16Le,
+    /// UTF-16, big endian.
+    Utf16Be,
+    /// windows-1252, the last resort for a legacy single-byte text.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The name the WHATWG Encoding Standard gives it, which the browser's `TextDecoder` takes as a label.
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Windows1252 => "windows-1252",
+        }
+    }
+
+    /// Which encoding a byte order mark at the start of `bytes` says, and its length.
+    fn from_bom(bytes: &[u8]) -> Option<(Encoding, usize)> {
+        match bytes {
+            [0xEF, 0xBB, 0xBF, ..] => Some((Encoding::Utf8, 3)),
+            [0xFF, 0xFE, ..] => Some((Encoding::Utf16Le, 2)),
+            [0xFE, 0xFF, ..] => Some((Encoding::Utf16Be, 2)),
+            _ => None,
+        }
+    }
+}
+
 /// How to read a file's bytes as text: what [`sniff`] decided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reading {
-    /// The encoding. Its name is the WHATWG Encoding Standard's ("UTF-8", "UTF-16LE", "UTF-16BE",
-    /// "windows-1252"), which the browser's `TextDecoder` takes as a label.
-    pub encoding: &'static Encoding,
+    /// The encoding.
+    pub encoding: Encoding,
     /// How many bytes the byte order mark takes (0 without one): the text starts after them.
     pub bom: usize,
     /// Whether the encoding was guessed rather than known (no byte order mark, and not valid UTF-8):
@@ -61,7 +99,7 @@ impl Reading {
     pub fn note(&self) -> Option<String> {
         if !self.guessed {
             None
-        } else if self.encoding == WINDOWS_1252 {
+        } else if self.encoding == Encoding::Windows1252 {
             Some("not valid UTF-8, read as windows-1252".to_owned())
         } else {
             Some(format!("no byte order mark, read as {} (guessed from its zero bytes)", self.encoding.name()))
@@ -106,7 +144,7 @@ impl std::error::Error for DecodeError {}
 pub fn sniff(bytes: &[u8]) -> Result<Reading, DecodeError> {
     // No signature starts with a byte order mark's bytes (a test checks), so the order of these two
     // steps changes no outcome.
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+    if let Some((encoding, bom)) = Encoding::from_bom(bytes) {
         return Ok(Reading { encoding, bom, guessed: false });
     }
     if let Some(&(_, format)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
@@ -116,22 +154,27 @@ pub fn sniff(bytes: &[u8]) -> Result<Reading, DecodeError> {
         return utf16_without_bom(bytes).ok_or(DecodeError::NotText);
     }
     if std::str::from_utf8(bytes).is_ok() {
-        return Ok(Reading { encoding: UTF_8, bom: 0, guessed: false });
+        return Ok(Reading { encoding: Encoding::Utf8, bom: 0, guessed: false });
     }
     // A legacy text may hold a stray control byte (a DOS end-of-file mark); data is full of them.
     let head = head(bytes);
-    let (text, _) = WINDOWS_1252.decode_without_bom_handling(head);
-    if text.chars().filter(|&c| is_stray_control(c)).count() * 100 > head.len() {
+    if head.iter().filter(|&&byte| is_stray_control_in_1252(byte)).count() * 100 > head.len() {
         return Err(DecodeError::NotText);
     }
-    Ok(Reading { encoding: WINDOWS_1252, bom: 0, guessed: true })
+    Ok(Reading { encoding: Encoding::Windows1252, bom: 0, guessed: true })
 }
 
 /// Reads `bytes` as text: [`sniff`]'s decision, then `encoding_rs` (malformed sequences after a byte
 /// order mark become U+FFFD, as in `TextDecoder`).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let reading = sniff(bytes)?;
-    let (text, _) = reading.encoding.decode_without_bom_handling(&bytes[reading.bom..]);
+    let encoding = match reading.encoding {
+        Encoding::Utf8 => UTF_8,
+        Encoding::Utf16Le => UTF_16LE,
+        Encoding::Utf16Be => UTF_16BE,
+        Encoding::Windows1252 => WINDOWS_1252,
+    };
+    let (text, _) = encoding.decode_without_bom_handling(&bytes[reading.bom..]);
     Ok(Decoded { text: text.into_owned(), reading })
 }
 
@@ -143,6 +186,12 @@ fn head(bytes: &[u8]) -> &[u8] {
 /// Control characters that no text holds: all but tab, line feed, form feed and carriage return.
 fn is_stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r')
+}
+
+/// Whether `byte` read as windows-1252 is such a control character: a C0 control or DEL, or one of
+/// the five bytes the encoding leaves undefined, which it maps to the C1 controls of the same value.
+fn is_stray_control_in_1252(byte: u8) -> bool {
+    matches!(byte, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) || (byte < 0x80 && is_stray_control(char::from(byte)))
 }
 
 /// UTF-16 without a byte order mark shows as a zero byte in every other place for Latin text: zeros
@@ -171,7 +220,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Reading> {
     });
     let clean =
         char::decode_utf16(units).enumerate().all(|(at, c)| c.is_ok_and(|c| at >= SNIFF || !is_stray_control(c)));
-    let encoding = if little_endian { UTF_16LE } else { UTF_16BE };
+    let encoding = if little_endian { Encoding::Utf16Le } else { Encoding::Utf16Be };
     clean.then_some(Reading { encoding, bom: 0, guessed: true })
 }
 
@@ -223,10 +272,35 @@ mod tests {
     fn no_signature_and_byte_order_mark_start_alike() {
         let marks: [&[u8]; 3] = [b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"];
         for mark in marks {
-            assert_eq!(Encoding::for_bom(mark).map(|(_, length)| length), Some(mark.len()));
+            assert_eq!(Encoding::from_bom(mark).map(|(_, length)| length), Some(mark.len()));
             for (magic, format) in SIGNATURES {
                 assert!(!magic.starts_with(mark) && !mark.starts_with(magic), "{format}");
             }
+        }
+    }
+
+    /// The control test on raw bytes says what decoding them as windows-1252 would.
+    #[test]
+    fn stray_controls_in_1252_are_those_of_its_decoding() {
+        for byte in 0..=255u8 {
+            let bytes = [byte];
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
+            let decoded = text.chars().next().unwrap();
+            assert_eq!(
+                is_stray_control_in_1252(byte),
+                is_stray_control(decoded),
+                "byte {byte:#04x} reads as {decoded:?}"
+            );
+        }
+    }
+
+    /// Each byte order mark is the one encoding_rs (and so the browser) recognises.
+    #[test]
+    fn byte_order_marks_are_encoding_rs_s() {
+        for bytes in [&b"\xEF\xBB\xBFx"[..], b"\xFF\xFEx\0", b"\xFE\xFF\0x", b"x"] {
+            let ours = Encoding::from_bom(bytes).map(|(encoding, length)| (encoding.name(), length));
+            let theirs = encoding_rs::Encoding::for_bom(bytes).map(|(encoding, length)| (encoding.name(), length));
+            assert_eq!(ours, theirs);
         }
     }
 }
