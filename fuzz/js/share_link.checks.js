@@ -1,4 +1,4 @@
-// The properties the share_link target holds www/js/share.js to. For any link fragment (decodeLink) and
+// The properties the share_link target holds www/js/session-format.js to. For any link fragment (decodeLink) and
 // any comparison file's text (readSessionFile): it opens a session that readSession accepts as it is and
 // that comes back the same through its own link and its own file, or it is refused with a SessionError
 // whose message is one sentence for the person who opened it; nothing else is ever thrown. A session
@@ -8,7 +8,7 @@
 import { createGzip } from 'node:zlib';
 import {
   SessionError, decodeLink, encodeLink, readSession, readSessionFile, sameContent, sessionFileText,
-} from '../../www/js/share.js';
+} from '../../www/js/session-format.js';
 
 /** A property that does not hold; the message says which. */
 export class Finding extends Error {
@@ -104,7 +104,7 @@ function quote(value) {
 
 // --- the size limit --------------------------------------------------------------------------------
 
-/** More than share.js's MAX_SESSION_BYTES (256 MiB), which it does not export. */
+/** More than session-format.js's MAX_SESSION_BYTES (256 MiB), which it does not export. */
 const OVER_LIMIT = 257 * 1024 * 1024;
 /** The highest the process's resident memory may have been after the bomb: the limit, and Node with the harness. */
 const MEMORY_AFTER_BOMB = 768 * 1024 * 1024;

@@ -1,4 +1,4 @@
-// The share_link fuzz target: the page's share-link decoder and comparison-file reader (www/js/share.js,
+// The share_link fuzz target: the page's share-link decoder and comparison-file reader (www/js/session-format.js,
 // the real module, with Node's own CompressionStream and DecompressionStream) under fast-check, for a
 // bounded time. The inputs are in share_link.inputs.js, the properties in share_link.checks.js.
 //
@@ -18,7 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import fc from 'fast-check';
-import { encodeLink, makeSession, sessionFileText } from '../../www/js/share.js';
+import { encodeLink, makeSession, sessionFileText } from '../../www/js/session-format.js';
 import { check, limitCases } from './share_link.checks.js';
 import { fuzzCase, inputOf } from './share_link.inputs.js';
 
@@ -141,7 +141,7 @@ function load(path) {
   return { kind, text: path.endsWith('.json-string') ? JSON.parse(raw) : raw };
 }
 
-/** Seeds, written again at every run: a few valid links and files, made by share.js itself. */
+/** Seeds, written again at every run: a few valid links and files, made by session-format.js itself. */
 async function writeSeeds() {
   const fixture = (path) => readFileSync(new URL(`../tests/fixtures/${path}`, FUZZ), 'utf8');
   const file = (name, text) => ({ name, text, source: 'file', note: '' });

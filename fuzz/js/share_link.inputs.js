@@ -1,4 +1,4 @@
-// What the share_link target feeds www/js/share.js, as fast-check arbitraries: sessions built to come back
+// What the share_link target feeds www/js/session-format.js, as fast-check arbitraries: sessions built to come back
 // exact (texts with astral characters, lone surrogates, ZWJ sequences, right-to-left marks, CRLF), links
 // made of them and then damaged (truncated, characters flipped, inserted or deleted, two links spliced,
 // the version prefix changed, gzip bytes flipped, other bytes appended), and JSON recompressed into a
@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { OPTION_FIELDS } from '../../www/js/options.js';
-import { makeSession, sessionFileText } from '../../www/js/share.js';
+import { makeSession, sessionFileText } from '../../www/js/session-format.js';
 
 const FIXTURES = ['short/a.txt', 'short/b.txt', 'wire/wire.txt', 'wire/outlet-1.txt', 'russian/a.txt', 'chinese/b.txt']
   .map((path) => readFileSync(new URL(`../../tests/fixtures/${path}`, import.meta.url), 'utf8'));

@@ -13,7 +13,7 @@ test('the longest share link Chromium opens', async ({ page, browser }) => {
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
   const attempt = async (length) => {
     const { link, text } = await page.evaluate(async (length) => {
-      const { encodeLink, makeSession } = await import(new URL('js/share.js', location.href));
+      const { encodeLink, makeSession } = await import(new URL('js/session-format.js', location.href));
       const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .';
       let seed = length;
       const random = () => {

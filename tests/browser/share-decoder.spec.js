@@ -1,9 +1,9 @@
-// The share-link decoder and the comparison-file reader in Node, on www/js/share.js itself (no page):
+// The share-link decoder and the comparison-file reader in Node, on www/js/session-format.js itself (no page):
 // what the share_link fuzz target (fuzz/js/share_link.fuzz.js) found, each test named after what broke.
 
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { decodeLink, readSessionFile } from '../../www/js/share.js';
+import { decodeLink, readSessionFile } from '../../www/js/session-format.js';
 
 /** A session with no documents whose options are `options`, a JSON text (so it may be any JSON at all). */
 const sessionWithOptions = (options) => `{"format":"copydesk-session","version":1,"documents":[],"options":${options}}`;

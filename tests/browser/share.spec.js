@@ -95,7 +95,7 @@ test('a link opened over saved work keeps that work under “Earlier work”', a
   await expectSaved(page);
   // A link someone else made: two other documents.
   const fragment = await page.evaluate(async ({ a, b }) => {
-    const { encodeLink, makeSession } = await import(new URL('js/share.js', location.href));
+    const { encodeLink, makeSession } = await import(new URL('js/session-format.js', location.href));
     const documents = [{ name: 'theirs-a.txt', text: a, source: 'file', note: '' }, { name: 'theirs-b.txt', text: b, source: 'file', note: '' }];
     return encodeLink(makeSession({ documents, options: {} }));
   }, { a: fixture('short/a.txt'), b: fixture('short/b.txt') });
@@ -181,7 +181,7 @@ test('a link past what browsers open is not copied; the comparison file is offer
 test('encode and decode round-trip 500 random sessions exactly', async ({ page }) => {
   await openPage(page);
   const failures = await page.evaluate(async () => {
-    const share = await import(new URL('js/share.js', location.href));
+    const share = await import(new URL('js/session-format.js', location.href));
     const { OPTION_FIELDS } = await import(new URL('js/options.js', location.href));
     let seed = 20261123;
     const random = () => {

@@ -291,7 +291,7 @@ test('(g) share links: vectors as texts, names and notes, and as junk in every o
   await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
   await expectSaved(page);
   const linkTo = (session) => page.evaluate(async (session) => {
-    const { encodeLink } = await import(new URL('js/share.js', location.href));
+    const { encodeLink } = await import(new URL('js/session-format.js', location.href));
     return encodeLink(session);
   }, session);
   const open = async (fragment) => {

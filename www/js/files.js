@@ -6,7 +6,7 @@
 // Readability, the library behind Firefox's Reader View. A comparison file (.copydesk.json) is
 // recognised by its name or its first characters and gives back the session it holds.
 
-import { isSessionFile, readSessionFile, SessionError } from './share.js';
+import { isSessionFile, readSessionFile, SessionError } from './session-format.js';
 import { WorkerClient } from './worker-client.js';
 
 const MEGABYTE = 1024 * 1024;
@@ -30,7 +30,7 @@ const HTML_NAME = /\.(html?|xhtml)$/i;
 const HTML_START = /^\s*(<!doctype html|<html[\s>])/i;
 
 /**
- * Reads a dropped or picked file: a comparison file (.copydesk.json, see share.js) gives the session it
+ * Reads a dropped or picked file: a comparison file (.copydesk.json, see session-format.js) gives the session it
  * holds, `{session, problems}`; any other file a document, `{document}`.
  * @param {File} file
  * @throws {FileProblem} when the file is empty, too large, binary, has no words, or is a damaged comparison file
@@ -56,7 +56,7 @@ export async function readInput(file) {
  */
 export async function readFile(file) {
   const input = await readInput(file);
-  if (input.session) throw new FileProblem(`“${file.name}” is a comparison file: drop it on the page to open it.`);
+  if ('session' in input) throw new FileProblem(`“${file.name}” is a comparison file: drop it on the page to open it.`);
   return input.document;
 }
 

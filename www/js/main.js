@@ -7,7 +7,7 @@ import { EXAMPLES, openExample } from './examples.js';
 import { optionsFromQuery, optionsToQuery } from './options.js';
 import { SavedWork } from './saved.js';
 import { SessionKeeper, applySession } from './session.js';
-import { decodeLink } from './share.js';
+import { decodeLink } from './session-format.js';
 import { Store } from './store.js';
 import { mountDocuments } from './views/documents.js';
 import { mountExports } from './views/exports.js';

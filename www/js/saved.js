@@ -1,4 +1,4 @@
-// The browser's own storage for the page's sessions (share.js), in IndexedDB, which takes texts of many
+// The browser's own storage for the page's sessions (session-format.js), in IndexedDB, which takes texts of many
 // megabytes: `current` is the session on the page, saved as it changes, so that it survives a reload
 // and a closed tab; "earlier work" keeps each session that a share link or a comparison file replaced,
 // until the user opens or deletes it. Nothing here leaves the browser.
@@ -16,7 +16,7 @@ const CURRENT_KEY = 'session';
 const EARLIER = 'earlier';
 
 /**
- * @typedef {import('./share.js').Session} Session
+ * @typedef {import('./session-format.js').Session} Session
  * @typedef {{ id: number, savedAt: number, session: Session }} EarlierWork
  */
 
@@ -42,7 +42,7 @@ export class SavedWork extends EventTarget {
     return this.#db !== null;
   }
 
-  /** The saved session as it was stored (unchecked: see share.js readSession), or undefined. */
+  /** The saved session as it was stored (unchecked: see session-format.js readSession), or undefined. */
   async current() {
     return this.#run(CURRENT, 'readonly', (store) => store.get(CURRENT_KEY));
   }

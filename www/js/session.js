@@ -1,10 +1,10 @@
-// The bridge between the store and sessions (share.js): the session the page holds, opening a session
+// The bridge between the store and sessions (session-format.js): the session the page holds, opening a session
 // in the page, keeping the current one saved (saved.js) as it changes, and opening a session from
 // elsewhere (a share link, a comparison file, earlier work) without losing what was there: the user's
 // own documents go to "earlier work" first, from where one click brings them back.
 
 import { count } from './format.js';
-import { makeSession, readSession, sameContent } from './share.js';
+import { makeSession, readSession, sameContent } from './session-format.js';
 
 /** Changes wait this long before they are written, so that typing a name writes once. */
 const SAVE_DELAY_MS = 250;
@@ -13,7 +13,7 @@ const SAVED_EVENTS = ['documents', 'options', 'pair', 'tab'];
 /**
  * The session on the page: documents, options, the pair the user opened (as indices) and the tab.
  * @param {import('./store.js').Store} store
- * @returns {import('./share.js').Session}
+ * @returns {import('./session-format.js').Session}
  */
 export function sessionOf(store) {
   const ids = store.documents.map((doc) => doc.id);
@@ -94,8 +94,8 @@ export class SessionKeeper {
   /**
    * Opens a session from elsewhere in place of `current` (by default, the one on the page). If
    * `current` holds the user's own documents and differs, it is kept as earlier work first.
-   * @param {{ session: import('./share.js').Session, problems: string[] }} incoming
-   * @param {{ what: string, current?: import('./share.js').Session | null }} how
+   * @param {{ session: import('./session-format.js').Session, problems: string[] }} incoming
+   * @param {{ what: string, current?: import('./session-format.js').Session | null }} how
    */
   async open({ session, problems }, { what, current = sessionOf(this.#store) }) {
     const store = this.#store;

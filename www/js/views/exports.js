@@ -5,7 +5,7 @@
 import { download, onAction } from '../dom.js';
 import { exportFileName, reportHtml } from '../export.js';
 import { sessionOf } from '../session.js';
-import { SESSION_FILE_SUFFIX, sessionFileText } from '../share.js';
+import { SESSION_FILE_SUFFIX, sessionFileText } from '../session-format.js';
 import { isCancelled } from '../worker-client.js';
 
 /** @typedef {import('../worker-client.js').WorkerClient} WorkerClient */

@@ -1,10 +1,10 @@
-// The "Share link" menu: opening it makes a link that carries the whole session (share.js) in the
+// The "Share link" menu: opening it makes a link that carries the whole session (session-format.js) in the
 // address's fragment, copies it, and shows it with its length. A link past what browsers reliably open
 // is not copied; the comparison file is offered instead.
 
 import { number } from '../format.js';
 import { sessionOf } from '../session.js';
-import { encodeLink, LINK_LIMIT } from '../share.js';
+import { encodeLink, LINK_LIMIT } from '../session-format.js';
 
 /**
  * @param {import('../store.js').Store} store
