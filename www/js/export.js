@@ -5,12 +5,13 @@
 // The report is built with DOM calls and serialized by the browser: user text only ever becomes text
 // nodes and attribute values, which the serializer escapes; only the fixed head is written as text. A
 // Content-Security-Policy in the report forbids scripts and every fetch, so even a text that looked
-// like markup could do nothing.
+// like markup could do nothing. Its marks are drawn as the page's are (marks.js).
 
 import { h } from './dom.js';
 import { count, number } from './format.js';
+import { markedPieces } from './marks.js';
 import { OPTION_FIELDS } from './options.js';
-import { sidePieces } from './passages.js';
+import { writeAllPieces } from './render.js';
 import { limitNotes } from './views/limits.js';
 import { figuresOf } from './views/stats.js';
 
@@ -21,9 +22,8 @@ import { figuresOf } from './views/stats.js';
 
 /**
  * The HTML report: one file that needs nothing else. Passages are <mark id="a-N"> / <mark id="b-N">,
- * each numbered with a link to the same passage in the other text; the list of passages links to both.
- * Where passages start at the same place (text the other side holds twice), the mark is the first and
- * the badges of the others carry their ids.
+ * each numbered with a link to the same passage in the other text (marks.js); the list of passages
+ * links to both.
  * @param {PairExport & { made: Date }} pair
  * @returns {string}
  */
@@ -41,8 +41,8 @@ export function reportHtml({ a, b, result, options, made }) {
       stat('Longest passage', ...figures.longest)),
     ...limitNotes(result.limits, b.name, { inline: false }).map((note) => h('p', { class: 'limit' }, note)),
     h('p', { class: 'legend muted' },
-      h('mark', { class: 'exact' }, 'Solid underline'), ': a passage both texts share word for word. ',
-      h('mark', { class: 'edited' }, 'Dashed'), ': shared with small edits, ',
+      h('mark', { 'data-kind': 'exact' }, 'Solid underline'), ': a passage both texts share word for word. ',
+      h('mark', { 'data-kind': 'edited' }, 'Dashed'), ': shared with small edits, ',
       h('span', { class: 'edit' }, 'wavy'), ' on the edited words, ', h('span', { class: 'edit gap' }), ' where words are missing. ',
       'The number before a passage links to it in the other text.'),
     h('section', { class: 'texts', 'aria-label': 'The two texts' },
@@ -69,48 +69,12 @@ ${body.outerHTML}
 `;
 }
 
-const OTHER = { a: 'b', b: 'a' };
-
 function textColumn(side, doc, passages) {
   const text = h('div', { class: 'text', dir: 'auto' });
-  const wrappers = {
-    mark: ({ starting, primary }) => ({
-      create(continued) {
-        const kind = primary.exact ? 'exact' : 'edited';
-        if (continued || starting.length === 0) return h('mark', { class: kind });
-        // The mark is the first passage that starts here; a further one (text the other side holds
-        // twice) is its badge.
-        const badges = starting.map((index, k) => {
-          const n = String(index + 1);
-          const target = { class: 'badge', href: `#${OTHER[side]}-${n}`, title: `Passage ${n} in ${OTHER[side].toUpperCase()}` };
-          return h('a', k === 0 ? target : { ...target, id: `${side}-${n}` }, n);
-        });
-        return h('mark', { class: kind, id: `${side}-${starting[0] + 1}` }, ...badges);
-      },
-    }),
-    edit: (isGap) => ({ create: () => h('span', { class: isGap ? 'edit gap' : 'edit' }) }),
-  };
-  writeInline(text, sidePieces(doc.text, passages, side, wrappers));
+  writeAllPieces(text, markedPieces(doc.text, passages, side, { links: true }));
   return h('article', { class: 'column' },
     h('h2', {}, h('span', { class: 'side' }, side.toUpperCase()), ' ', h('bdi', {}, doc.name)),
     text);
-}
-
-/** Writes pieces into `container`, keeping the wrappers two pieces share as one element. */
-function writeInline(container, pieces) {
-  /** @type {{ wrap: object, element: Element }[]} */
-  const open = [];
-  for (const { text, wraps } of pieces) {
-    let kept = 0;
-    while (kept < wraps.length && kept < open.length && open[kept].wrap === wraps[kept]) kept += 1;
-    open.length = kept;
-    for (const wrap of wraps.slice(kept)) {
-      const element = wrap.create(false);
-      (open.at(-1)?.element ?? container).append(element);
-      open.push({ wrap, element });
-    }
-    (open.at(-1)?.element ?? container).append(text);
-  }
 }
 
 function passageList(a, b, passages) {
@@ -185,11 +149,11 @@ h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 .text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.02rem/1.65 Charter, Georgia, "Noto Serif", serif; }
 mark { color: inherit; background: var(--exact-bg); border-bottom: 2px solid var(--exact-line);
   box-decoration-break: clone; -webkit-box-decoration-break: clone; }
-mark.edited { background: var(--edited-bg); border-bottom-style: dashed; border-bottom-color: var(--edited-line); }
+mark[data-kind="edited"] { background: var(--edited-bg); border-bottom-style: dashed; border-bottom-color: var(--edited-line); }
 mark:target, .badge:target { outline: 3px solid var(--exact-line); }
 .badge { margin-right: 0.3em; padding: 0.1em 0.35em; border-radius: 3px; background: var(--exact-line); color: #fff;
   font: 700 0.65rem/1 system-ui, sans-serif; text-decoration: none; vertical-align: 0.3em; }
-mark.edited .badge { background: #8a5200; }
+mark[data-kind="edited"] .badge { background: #8a5200; }
 .edit { background: var(--edit-bg); text-decoration: underline wavy var(--edit-line) 1.5px; text-underline-offset: 0.22em; }
 .edit.gap { background: none; text-decoration: none; }
 .edit.gap::before { content: "‸"; color: var(--edit-line); font-weight: 700; }

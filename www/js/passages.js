@@ -1,6 +1,6 @@
-// One side's text cut into pieces at the edges of shared passages and of the edits inside them, for the
-// side-by-side view (render.js writes them a slice per frame) and the HTML report (export.js). Each piece
-// carries the wrappers it sits in (see render.js's Piece); the caller decides what a wrapper creates.
+// One side's text cut into pieces at the edges of shared passages and of the edits inside them, for
+// marks.js, which draws the marks of the side-by-side view and of the HTML report. Each piece carries the
+// wrappers it sits in (see render.js's Piece); the caller decides what a wrapper creates.
 //
 // Passages may share or overlap their range on one side: text that the other side holds twice is one
 // range here with two passages (see "Two contracts" in ARCHITECTURE.md). So a side is cut into

@@ -9,6 +9,8 @@
 // previous one first (in a background tab that means it waits until the tab is shown again). With
 // app.css's layout containment of chunks, a million words a side render in some six seconds with no
 // task over 150 ms (tests/browser/bench.mjs).
+//
+// The HTML report, which is never on screen, is written at once and in one block (writeAllPieces).
 
 /** Characters one frame may add, so that laying them out stays well within a frame or two. */
 const SLICE_CHARS = 32_000;
@@ -59,16 +61,16 @@ export async function writePieces(container, pieces, { signal, total, onProgress
 
 /** Appends text to the current block, opening and closing wrapper elements as the pieces ask. */
 class BlockWriter {
-  /** @type {{ wrap: Wrap, element: HTMLElement }[]} */
-  #open = [];
   #chunk = null;
   #block;
   #blockChars = 0;
   #blockHasText = false;
+  #open;
 
   constructor(container) {
     this.container = container;
     this.#block = this.#newBlock();
+    this.#open = new OpenWraps(this.#block);
   }
 
   /** Puts the blocks from the next one on into a new chunk. */
@@ -82,16 +84,13 @@ class BlockWriter {
 
   /** Makes `wraps` the open wrappers, keeping the ones already open. */
   enter(wraps) {
-    let kept = 0;
-    while (kept < wraps.length && kept < this.#open.length && this.#open[kept].wrap === wraps[kept]) kept += 1;
-    this.#open.length = kept;
-    for (const wrap of wraps.slice(kept)) this.#openWrap(wrap, false);
+    this.#open.enter(wraps);
   }
 
   /** Writes text that does not cross a block boundary; a part ending in a line break ends its block. */
   write(part) {
     if (part.length === 0) return;
-    this.#parent().append(part);
+    this.#open.parent.append(part);
     this.#blockChars += part.length;
     this.#blockHasText ||= /\S/.test(part);
     if (part.endsWith('\n') || this.#blockChars >= MAX_BLOCK_CHARS) this.#breakBlock();
@@ -106,19 +105,7 @@ class BlockWriter {
   #breakBlock() {
     this.#markBlank();
     this.#block = this.#newBlock();
-    const wraps = this.#open.map((open) => open.wrap);
-    this.#open.length = 0;
-    for (const wrap of wraps) this.#openWrap(wrap, true);
-  }
-
-  #openWrap(wrap, continued) {
-    const element = wrap.create(continued);
-    this.#parent().append(element);
-    this.#open.push({ wrap, element });
-  }
-
-  #parent() {
-    return this.#open.at(-1)?.element ?? this.#block;
+    this.#open.continueIn(this.#block);
   }
 
   #newBlock() {
@@ -138,6 +125,60 @@ class BlockWriter {
   // An empty line between paragraphs gets a smaller height than a line of text (see app.css).
   #markBlank() {
     if (!this.#blockHasText) this.#block.classList.add('blank');
+  }
+}
+
+/**
+ * Replaces the content of `container` with the pieces at once, in one block: for a document that is
+ * never on screen while it is written (the HTML report).
+ * @param {HTMLElement} container
+ * @param {Iterable<Piece>} pieces
+ */
+export function writeAllPieces(container, pieces) {
+  container.replaceChildren();
+  const open = new OpenWraps(container);
+  for (const { text, wraps } of pieces) {
+    open.enter(wraps);
+    if (text.length > 0) open.parent.append(text);
+  }
+}
+
+/** The wrapper elements open where text is written: pieces that share a wrapper share its element. */
+class OpenWraps {
+  /** @type {{ wrap: Wrap, element: HTMLElement }[]} */
+  #open = [];
+  #root;
+
+  /** @param {HTMLElement} root where text goes while no wrapper is open */
+  constructor(root) {
+    this.#root = root;
+  }
+
+  /** The element text goes into now: the innermost open wrapper's, or the root. */
+  get parent() {
+    return this.#open.at(-1)?.element ?? this.#root;
+  }
+
+  /** Makes `wraps` the open wrappers, keeping the ones already open. */
+  enter(wraps) {
+    let kept = 0;
+    while (kept < wraps.length && kept < this.#open.length && this.#open[kept].wrap === wraps[kept]) kept += 1;
+    this.#open.length = kept;
+    for (const wrap of wraps.slice(kept)) this.#openWrap(wrap, false);
+  }
+
+  /** Goes on in a new root (the next block): the wrappers open now open again there, as continued. */
+  continueIn(root) {
+    const wraps = this.#open.map((open) => open.wrap);
+    this.#root = root;
+    this.#open.length = 0;
+    for (const wrap of wraps) this.#openWrap(wrap, true);
+  }
+
+  #openWrap(wrap, continued) {
+    const element = wrap.create(continued);
+    this.parent.append(element);
+    this.#open.push({ wrap, element });
   }
 }
 

@@ -1,9 +1,6 @@
-// Two texts side by side, each in full. Shared passages are <mark data-passage="N …"> (N: the passage's
-// index, in A's order), edited words inside them <span class="edit">, and a place where one text lacks
-// words an empty <span class="edit gap">. Text that the other side holds twice is one stretch in two
-// passages, so a mark lists every passage it stands in (see passages.js). A passage that spans
-// paragraphs or other passages' edges is several marks; a mark where passages start is focusable and
-// carries the label a screen reader announces.
+// Two texts side by side, each in full, with the passages they share marked (marks.js draws the marks:
+// <mark data-passage="N …"> naming every passage a stretch stands in, edits and gaps inside). A mark
+// where passages start is focusable and carries the label a screen reader announces.
 //
 // Hover or focus a mark: every part of its passages lights up, on both sides. Click or Enter: the other
 // text scrolls to its counterpart, and to the next one on each further click where it has several.
@@ -12,12 +9,11 @@
 
 import { isTyping, onAction, scrollBehavior } from '../dom.js';
 import { count } from '../format.js';
-import { sidePieces } from '../passages.js';
+import { markedPieces, numberList, OTHER_SIDE } from '../marks.js';
 import { writePieces } from '../render.js';
 import { followResult } from './follow-result.js';
 
 const STEP_KEYS = { j: 1, n: 1, k: -1, p: -1 };
-const OTHER_SIDE = { a: 'b', b: 'a' };
 
 /** @param {import('../store.js').Store} store */
 export function mountSideBySide(store, root) {
@@ -45,10 +41,9 @@ export function mountSideBySide(store, root) {
       reset(passages, passages === 0 ? 'No shared passages' : count(passages, 'shared passage'));
       const total = documents[0].text.length + documents[1].text.length;
       const done = { a: 0, b: 0 };
-      const wrappers = { mark: (stretch) => markWrap(stretch, passages), edit: editWrap };
       const written = Promise.all(['a', 'b'].map((side, index) => {
         const text = documents[index].text;
-        return writePieces(texts[side], sidePieces(text, result.passages, side, wrappers), {
+        return writePieces(texts[side], markedPieces(text, result.passages, side, { links: false }), {
           signal,
           total: text.length,
           onProgress: (written) => {
@@ -223,44 +218,4 @@ function placeholder() {
   element.className = 'placeholder';
   element.textContent = 'Comparing…';
   return element;
-}
-
-function markWrap({ passages, starting, primary }, total) {
-  return {
-    create(continued) {
-      const mark = document.createElement('mark');
-      mark.dataset.passage = passages.join(' ');
-      mark.dataset.kind = primary.exact ? 'exact' : 'edited';
-      if (continued || starting.length === 0) return mark;
-      mark.tabIndex = 0;
-      // app.css shows data-badge and gives screen readers data-label instead (content: badge / label).
-      const numbers = numberList(starting);
-      mark.dataset.badge = primary.exact ? numbers : `${numbers} edited`;
-      const which = starting.length === 1 ? `Shared passage ${numbers}` : `Shared passages ${numbers}`;
-      mark.dataset.label = `${which} of ${total}, ${count(primary.words, 'word')}${primary.exact ? '' : ', with edits'}: `;
-      return mark;
-    },
-  };
-}
-
-/** Passage indices (ascending) as their numbers, a run of three or more as a range: [0, 1, 2, 5] → "1–3, 6". */
-function numberList(indices) {
-  const runs = [];
-  for (const index of indices) {
-    const run = runs.at(-1);
-    if (run && index === run[1] + 1) run[1] = index;
-    else runs.push([index, index]);
-  }
-  const text = ([first, last]) => (last - first >= 2 ? `${first + 1}–${last + 1}` : last > first ? `${first + 1}, ${last + 1}` : `${first + 1}`);
-  return runs.map(text).join(', ');
-}
-
-function editWrap(isGap) {
-  return {
-    create() {
-      const span = document.createElement('span');
-      span.className = isGap ? 'edit gap' : 'edit';
-      return span;
-    },
-  };
 }
