@@ -7,7 +7,7 @@
 // Creating the elements is cheap; laying them out is what costs. So a slice is bounded by characters as
 // well as by script time, and the next slice waits for the next frame, which lays out and paints the
 // previous one first (in a background tab that means it waits until the tab is shown again). With
-// app.css's layout containment of chunks, a million words a side render in some six seconds with no
+// views.css's layout containment of chunks, a million words a side render in some six seconds with no
 // task over 150 ms (tests/browser/bench.mjs).
 //
 // The HTML report, which is never on screen, is written at once and in one block (writeAllPieces).
@@ -122,7 +122,7 @@ class BlockWriter {
     return block;
   }
 
-  // An empty line between paragraphs gets a smaller height than a line of text (see app.css).
+  // An empty line between paragraphs gets a smaller height than a line of text (see views.css).
   #markBlank() {
     if (!this.#blockHasText) this.#block.classList.add('blank');
   }

@@ -7,7 +7,7 @@ import { h } from '../dom.js';
 import { count, percent } from '../format.js';
 import { pairKey } from '../store.js';
 
-/** Shades of the heat map; `data-heat` 0 to HEAT_STEPS - 1 (see app.css). */
+/** Shades of the heat map; `data-heat` 0 to HEAT_STEPS - 1 (see views.css). */
 const HEAT_STEPS = 6;
 
 /** @param {import('../store.js').Store} store */
