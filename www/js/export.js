@@ -5,7 +5,8 @@
 // The report is built with DOM calls and serialized by the browser: user text only ever becomes text
 // nodes and attribute values, which the serializer escapes; only the fixed head is written as text. A
 // Content-Security-Policy in the report forbids scripts and every fetch, so even a text that looked
-// like markup could do nothing. Its marks are drawn as the page's are (marks.js).
+// like markup could do nothing. Its marks are the page's (marks.js), and so is their look: the report
+// embeds the page's palette and marks style sheets as the page has loaded them.
 
 import { h } from './dom.js';
 import { count, number } from './format.js';
@@ -43,7 +44,7 @@ export function reportHtml({ a, b, result, options, made }) {
     h('p', { class: 'legend muted' },
       h('mark', { 'data-kind': 'exact' }, 'Solid underline'), ': a passage both texts share word for word. ',
       h('mark', { 'data-kind': 'edited' }, 'Dashed'), ': shared with small edits, ',
-      h('span', { class: 'edit' }, 'wavy'), ' on the edited words, ', h('span', { class: 'edit gap' }), ' where words are missing. ',
+      h('span', { class: 'swatch-edit' }, 'wavy'), ' on the edited words, ', h('span', { class: 'swatch-gap' }), ' where words are missing. ',
       'The number before a passage links to it in the other text.'),
     h('section', { class: 'texts', 'aria-label': 'The two texts' },
       textColumn('a', a, result.passages),
@@ -62,7 +63,9 @@ export function reportHtml({ a, b, result, options, made }) {
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="copydesk">
 ${title.outerHTML}
-<style>${REPORT_CSS}</style>
+<style>
+${pageStyle()}
+${REPORT_CSS}</style>
 </head>
 ${body.outerHTML}
 </html>
@@ -75,6 +78,16 @@ function textColumn(side, doc, passages) {
   return h('article', { class: 'column' },
     h('h2', {}, h('span', { class: 'side' }, side.toUpperCase()), ' ', h('bdi', {}, doc.name)),
     text);
+}
+
+/**
+ * The page's style sheets that the report shares (index.html marks them: the palette and the marks), as
+ * the page has loaded them: read through CSSOM, so exporting requests nothing.
+ */
+function pageStyle() {
+  return [...document.querySelectorAll('link[data-report-style]')]
+    .flatMap((link) => [...link.sheet.cssRules].map((rule) => rule.cssText))
+    .join('\n');
 }
 
 function passageList(a, b, passages) {
@@ -123,15 +136,11 @@ export function exportFileName(a, b, extension) {
 /** No script, no fetch of any kind: only the report's own style. */
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
+/** The report's own layout; the colours, fonts and marks are the page's (pageStyle). */
 const REPORT_CSS = `
-:root { color-scheme: light dark; --ink: light-dark(#1c1d21, #e7e6e2); --bg: light-dark(#fff, #17191c);
-  --muted: light-dark(#585a61, #a3a5ab); --line: light-dark(#dedad0, #33373d);
-  --exact-bg: rgb(86 180 233 / 0.22); --exact-line: light-dark(#0072b2, #56b4e9);
-  --edited-bg: rgb(230 159 0 / 0.2); --edited-line: light-dark(#a86400, #e69f00);
-  --edit-bg: rgb(213 94 0 / 0.18); --edit-line: light-dark(#d55e00, #ff8a4c); }
-body { margin: 0 auto; max-width: 90rem; padding: 1.5rem 2rem 3rem; background: var(--bg); color: var(--ink);
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
-h1 { margin: 0.2rem 0 0.4rem; font: 700 1.6rem/1.25 Charter, Georgia, "Noto Serif", serif; }
+body { margin: 0 auto; max-width: 90rem; padding: 1.5rem 2rem 3rem; background: var(--surface); color: var(--ink);
+  font: 15px/1.5 var(--font-ui); }
+h1 { margin: 0.2rem 0 0.4rem; font: 700 1.6rem/1.25 var(--font-text); }
 h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 .kicker { margin: 0; color: var(--muted); font-size: 0.8rem; letter-spacing: 0.06em; text-transform: uppercase; }
 .muted { color: var(--muted); }
@@ -141,22 +150,13 @@ h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 .stats dd { margin: 0; }
 .stats strong { font-size: 1.15rem; }
 .legend { font-size: 0.85rem; }
-.limit { padding-left: 0.75rem; border-left: 3px solid var(--edited-line); font-size: 0.85rem; }
+.limit { padding-left: 0.75rem; border-left: 3px solid var(--note); font-size: 0.85rem; }
 .texts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.5rem; margin: 1.5rem 0; }
 .column { min-width: 0; }
 .column h2 { padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-.side { display: inline-block; min-width: 1.4em; padding: 0 0.3em; border-radius: 4px; background: var(--ink); color: var(--bg); text-align: center; }
-.text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.02rem/1.65 Charter, Georgia, "Noto Serif", serif; }
-mark { color: inherit; background: var(--exact-bg); border-bottom: 2px solid var(--exact-line);
-  box-decoration-break: clone; -webkit-box-decoration-break: clone; }
-mark[data-kind="edited"] { background: var(--edited-bg); border-bottom-style: dashed; border-bottom-color: var(--edited-line); }
+.side { display: inline-block; min-width: 1.4em; padding: 0 0.3em; border-radius: 4px; background: var(--ink); color: var(--surface); text-align: center; }
+.text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.02rem/1.65 var(--font-text); }
 mark:target, .badge:target { outline: 3px solid var(--exact-line); }
-.badge { margin-right: 0.3em; padding: 0.1em 0.35em; border-radius: 3px; background: var(--exact-line); color: #fff;
-  font: 700 0.65rem/1 system-ui, sans-serif; text-decoration: none; vertical-align: 0.3em; }
-mark[data-kind="edited"] .badge { background: #8a5200; }
-.edit { background: var(--edit-bg); text-decoration: underline wavy var(--edit-line) 1.5px; text-underline-offset: 0.22em; }
-.edit.gap { background: none; text-decoration: none; }
-.edit.gap::before { content: "‸"; color: var(--edit-line); font-weight: 700; }
 table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td a { color: inherit; }

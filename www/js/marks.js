@@ -10,7 +10,7 @@
 // - in the report, which has no script, each number is a link <a class="badge"> to the same passage in
 //   the other text, and the mark is the anchor (id a-N / b-N) of the first passage that starts there, a
 //   further one's badge the anchor of that passage.
-// How they look is css/marks.css on the page, and the report's own style (export.js).
+// How they look is css/marks.css, which the report embeds.
 
 import { h } from './dom.js';
 import { count } from './format.js';
