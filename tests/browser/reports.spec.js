@@ -2,7 +2,7 @@
 // same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints.
 // The command line runs here on the very files the page is given.
 
-import { MIXED_PARAGRAPHS, downloadFrom, dropFiles, expect, fixture, openPage, runCli, test } from './helpers.js';
+import { MIXED_PARAGRAPHS, downloadFrom, dropFiles, expect, fixture, openPage, runCli, test, watchProblems } from './helpers.js';
 
 // The first test builds the command line (minutes on a fresh machine).
 test.describe.configure({ timeout: 600_000 });
@@ -29,33 +29,39 @@ const NON_ASCII_PAIRS = [
   ],
 ];
 
-/** Gives the page the pair, alone, with the options of `query`, and returns its two exports. */
-async function pageReports(page, pair, query = '') {
-  await openPage(page);
-  await page.getByRole('button', { name: 'Clear everything' }).click();
+/**
+ * Gives a page of its own (nothing saved, nothing else dropped) the pair, with the options of `query`,
+ * and returns its two exports.
+ */
+async function pageReports(browser, pair, query = '') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchProblems(page);
   await openPage(page, query);
   await dropFiles(page, pair);
   await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(pair[1].name);
   await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
   const json = await downloadFrom(page, '[data-save-menu]', '[data-export="json"]');
   const pan = await downloadFrom(page, '[data-save-menu]', '[data-export="pan"]');
+  await context.close();
+  expect(problems).toEqual([]);
   return { json: json.text, pan: pan.text };
 }
 
-test('the JSON and PAN exports of the built-in examples are the command line’s bytes', async ({ page }) => {
+test('the JSON and PAN exports of the built-in examples are the command line’s bytes', async ({ page, browser }) => {
   await openPage(page);
   const pairs = await examplePairs(page);
   expect(pairs.length).toBeGreaterThanOrEqual(5);
   for (const pair of pairs) {
-    const reports = await pageReports(page, pair);
+    const reports = await pageReports(browser, pair);
     expect(reports.json, `${pair[1].name}: JSON`).toBe(cliReport(pair, 'json', []));
     expect(reports.pan, `${pair[1].name}: PAN`).toBe(cliReport(pair, 'pan', []));
   }
 });
 
-test('the exports of non-ASCII texts and names, with options, are the command line’s bytes', async ({ page }) => {
+test('the exports of non-ASCII texts and names, with options, are the command line’s bytes', async ({ browser }) => {
   for (const pair of NON_ASCII_PAIRS) {
-    const reports = await pageReports(page, pair, '?min=6&punct=1&variants=1');
+    const reports = await pageReports(browser, pair, '?min=6&punct=1&variants=1');
     const flags = ['--min-words', '6', '--ignore-punctuation', '--spelling-variants'];
     const json = cliReport(pair, 'json', flags);
     expect(JSON.parse(json).passages.length, `${pair[0].name}: the pair shares passages`).toBeGreaterThan(0);
