@@ -37,7 +37,7 @@ help:
 	@echo "make bench-link-limit  the longest share link Chromium opens"
 	@echo "make bench-peers    copydesk (native, wasm, the page) against jsdiff and diff-match-patch, in one run"
 	@echo "make eval           precision, recall, granularity and plagdet on the PAN 2013 corpus"
-	@echo "make lint           rustfmt, clippy and rustdoc, warnings as errors"
+	@echo "make lint           rustfmt, clippy and rustdoc, warnings as errors; tsc and Prettier over the JavaScript"
 	@echo "make fuzz           each cargo-fuzz target for FUZZ_SECONDS (default $(FUZZ_SECONDS)); fuzz-smoke: $(FUZZ_SMOKE_SECONDS) s each"
 	@echo "make wasm           the optimised wasm module and its JS glue in pkg/"
 	@echo "make dist           the static site in dist/"
@@ -122,10 +122,14 @@ test-wasm: setup-rust setup-browser
 test-browser: dist setup-browser setup-node
 	COPYDESK_DIST=$(DIST) npx --no-install playwright test
 
-lint: setup-rust
+# The page's JavaScript is type-checked from its JSDoc (tsconfig.json; the wasm glue's types come from
+# `make wasm`) and formatted by Prettier (.prettierrc.json): `npx prettier --write "**/*.{js,mjs}"` fixes it.
+lint: setup-rust setup-node wasm
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+	npx --no-install tsc -p tsconfig.json
+	npx --no-install prettier --check --log-level warn "**/*.{js,mjs}"
 
 # libFuzzer on the stable toolchain, seeded from tests/fixtures, then the share-link decoder under Node
 # (fast-check); prints executions per target and stops at the first failure (its input in
