@@ -29,23 +29,29 @@ const NETWORK_TIMEOUT_MS = 4000;
 let outdated = false;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    if (!BUILT) return;
-    const manifest = await fetch(MANIFEST, { cache: 'no-store' });
-    const [, ...files] = (await manifest.text()).split('\n').filter(Boolean);
-    const cache = await caches.open(CACHE);
-    const urls = new Set([INDEX, ...files.map((file) => new URL(file, SCOPE).href)]);
-    await cache.addAll([...urls].map((url) => new Request(url, { cache: 'reload' })));
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      if (!BUILT) return;
+      const manifest = await fetch(MANIFEST, { cache: 'no-store' });
+      const [, ...files] = (await manifest.text()).split('\n').filter(Boolean);
+      const cache = await caches.open(CACHE);
+      const urls = new Set([INDEX, ...files.map((file) => new URL(file, SCOPE).href)]);
+      await cache.addAll([...urls].map((url) => new Request(url, { cache: 'reload' })));
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      const names = await caches.keys();
+      await Promise.all(
+        names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE).map((name) => caches.delete(name)),
+      );
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener('fetch', (event) => {

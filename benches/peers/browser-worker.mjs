@@ -48,31 +48,45 @@ async function openPage() {
  * to the end of the render (else `null`).
  */
 function dropAndWait(page, fullRender) {
-  return page.evaluate(([a, b, fullRender]) => {
-    const texts = [...document.querySelectorAll('[data-side] [data-text]')];
-    const painted = new Promise((resolve) => {
-      const observer = new MutationObserver(() => {
-        if (!texts.every((text) => text.querySelector('.line'))) return;
-        observer.disconnect();
-        // requestAnimationFrame runs just before the frame is painted; a task queued from it runs after.
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+  return page.evaluate(
+    ([a, b, fullRender]) => {
+      const texts = [...document.querySelectorAll('[data-side] [data-text]')];
+      const painted = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!texts.every((text) => text.querySelector('.line'))) return;
+          observer.disconnect();
+          // requestAnimationFrame runs just before the frame is painted; a task queued from it runs after.
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+        });
+        for (const text of texts) observer.observe(text, { childList: true, subtree: true });
       });
-      for (const text of texts) observer.observe(text, { childList: true, subtree: true });
-    });
-    const rendered = !fullRender ? null : painted.then(() => new Promise((resolve) => {
-      const check = () => (document.querySelector('[data-status] [data-task]') ? setTimeout(check, 10) : resolve(performance.now()));
-      check();
-    }));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([a], 'a.txt', { type: 'text/plain' }));
-    transfer.items.add(new File([b], 'b.txt', { type: 'text/plain' }));
-    const target = document.querySelector('main');
-    const start = performance.now();
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    }
-    return Promise.all([painted, rendered]).then(([paint, done]) => ({ paint: paint - start, done: done && done - start }));
-  }, [a, b, fullRender]);
+      const rendered = !fullRender
+        ? null
+        : painted.then(
+            () =>
+              new Promise((resolve) => {
+                const check = () =>
+                  document.querySelector('[data-status] [data-task]')
+                    ? setTimeout(check, 10)
+                    : resolve(performance.now());
+                check();
+              }),
+          );
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([a], 'a.txt', { type: 'text/plain' }));
+      transfer.items.add(new File([b], 'b.txt', { type: 'text/plain' }));
+      const target = document.querySelector('main');
+      const start = performance.now();
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      }
+      return Promise.all([painted, rendered]).then(([paint, done]) => ({
+        paint: paint - start,
+        done: done && done - start,
+      }));
+    },
+    [a, b, fullRender],
+  );
 }
 
 /**
@@ -80,20 +94,29 @@ function dropAndWait(page, fullRender) {
  * text of b as the page shows it with the stretches its marks cover, for `scoreMarks`.
  */
 function markedWords(page) {
-  return page.evaluate(([source, flags]) => {
-    const word = new RegExp(source, flags);
-    const count = (side) => [...document.querySelectorAll(`[data-side="${side}"] mark[data-passage]`)]
-      .reduce((sum, mark) => sum + (mark.textContent.match(word)?.length ?? 0), 0);
-    const shownB = { text: '', ranges: [] };
-    const walker = document.createTreeWalker(document.querySelector('[data-side="b"] [data-text]'), NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const start = shownB.text.length;
-      shownB.text += node.data;
-      if (node.parentElement.closest('mark[data-passage]')) shownB.ranges.push([start, shownB.text.length]);
-    }
-    const passages = document.querySelectorAll('[data-side="a"] mark[data-passage][tabindex]').length;
-    return { a: count('a'), b: count('b'), passages, shownB };
-  }, [WORD.source, WORD.flags]);
+  return page.evaluate(
+    ([source, flags]) => {
+      const word = new RegExp(source, flags);
+      const count = (side) =>
+        [...document.querySelectorAll(`[data-side="${side}"] mark[data-passage]`)].reduce(
+          (sum, mark) => sum + (mark.textContent.match(word)?.length ?? 0),
+          0,
+        );
+      const shownB = { text: '', ranges: [] };
+      const walker = document.createTreeWalker(
+        document.querySelector('[data-side="b"] [data-text]'),
+        NodeFilter.SHOW_TEXT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const start = shownB.text.length;
+        shownB.text += node.data;
+        if (node.parentElement.closest('mark[data-passage]')) shownB.ranges.push([start, shownB.text.length]);
+      }
+      const passages = document.querySelectorAll('[data-side="a"] mark[data-passage][tabindex]').length;
+      return { a: count('a'), b: count('b'), passages, shownB };
+    },
+    [WORD.source, WORD.flags],
+  );
 }
 
 /** The highest peak RSS among this process's Chromium renderers (a page and its worker live in one). */
@@ -147,7 +170,15 @@ async function timePage() {
   }
   const marked = await markedWords(page);
   const score = scoreMarks(marked.shownB.text, marked.shownB.ranges, truth);
-  emit({ type: 'done', peak_rss_mb: peak, marked_a: marked.a, marked_b: marked.b, passages: marked.passages, b_marked: score?.marked, b_right: score?.right });
+  emit({
+    type: 'done',
+    peak_rss_mb: peak,
+    marked_a: marked.a,
+    marked_b: marked.b,
+    passages: marked.passages,
+    b_marked: score?.marked,
+    b_right: score?.right,
+  });
 }
 
 /** The wasm mode: see the top of this file. */
@@ -155,15 +186,19 @@ async function timeModule() {
   const page = await browser.newPage();
   page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
   await page.goto(new URL('pkg/', url).href);
-  await page.evaluate(async ([pair, warm, warmRuns, warmMs]) => {
-    const engine = await import(new URL('copydesk.js', location.href).href);
-    await engine.default();
-    // As the page's worker calls it: the texts encoded to UTF-8 (timed too), then the comparison.
-    const encoder = new TextEncoder();
-    const run = ([a, b]) => engine.compare(encoder.encode(a), encoder.encode(b), undefined);
-    for (let runs = 0, start = performance.now(); runs < warmRuns && performance.now() - start < warmMs; runs += 1) run(warm);
-    Object.assign(window, { run, pair });
-  }, [[a, b], read(warmDir), WARM_RUNS, WARM_MS]);
+  await page.evaluate(
+    async ([pair, warm, warmRuns, warmMs]) => {
+      const engine = await import(new URL('copydesk.js', location.href).href);
+      await engine.default();
+      // As the page's worker calls it: the texts encoded to UTF-8 (timed too), then the comparison.
+      const encoder = new TextEncoder();
+      const run = ([a, b]) => engine.compare(encoder.encode(a), encoder.encode(b), undefined);
+      for (let runs = 0, start = performance.now(); runs < warmRuns && performance.now() - start < warmMs; runs += 1)
+        run(warm);
+      Object.assign(window, { run, pair });
+    },
+    [[a, b], read(warmDir), WARM_RUNS, WARM_MS],
+  );
   emit({ type: 'ready' });
   let spent = 0;
   for (let rep = 0; rep < count && (rep === 0 || spent * (1 + 1 / rep) <= budget); rep += 1) {
@@ -183,8 +218,13 @@ async function timeModule() {
     spent += wall * calls;
   }
   const passages = await page.evaluate(() => window.result.passages.map((passage) => [passage.a, passage.b]));
-  const inPassages = (text, side) => passages.reduce((sum, passage) => sum + countWords(text.slice(...passage[side])), 0);
-  const score = scoreMarks(b, passages.map((passage) => passage[1]), truth);
+  const inPassages = (text, side) =>
+    passages.reduce((sum, passage) => sum + countWords(text.slice(...passage[side])), 0);
+  const score = scoreMarks(
+    b,
+    passages.map((passage) => passage[1]),
+    truth,
+  );
   emit({
     type: 'done',
     peak_rss_mb: rendererPeakMb(),

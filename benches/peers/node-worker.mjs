@@ -23,7 +23,8 @@ const emit = (event) => process.stdout.write(`${JSON.stringify(event)}\n`);
 
 const [a, b] = read(pairDir);
 const warm = read(warmDir);
-for (let runs = 0, start = performance.now(); runs < WARM_RUNS && performance.now() - start < WARM_MS; runs += 1) tool.run(...warm);
+for (let runs = 0, start = performance.now(); runs < WARM_RUNS && performance.now() - start < WARM_MS; runs += 1)
+  tool.run(...warm);
 emit({ type: 'ready' });
 
 let result;
@@ -42,4 +43,12 @@ for (let rep = 0; rep < Math.max(1, Number(reps)); rep += 1) {
 const peak = peakRssMb(); // before the scoring, whose work would add to it
 const marked = tool.marked(result, a, b);
 const score = scoreMarks(b, marked.rangesB, readTruth(pairDir));
-emit({ type: 'done', peak_rss_mb: peak, marked_a: marked.a, marked_b: marked.b, engine: marked.engine, b_marked: score?.marked, b_right: score?.right });
+emit({
+  type: 'done',
+  peak_rss_mb: peak,
+  marked_a: marked.a,
+  marked_b: marked.b,
+  engine: marked.engine,
+  b_marked: score?.marked,
+  b_right: score?.right,
+});

@@ -13,32 +13,48 @@ export function report({ settings, environment, started, ended, results }) {
   const find = (tool, name, size) => rows.find((row) => row.tool === tool && row.case === name && row.size === size);
   const out = [];
   out.push('# copydesk against its peers', '');
-  out.push(`Run ${started.date.toISOString()} → ${ended.date.toISOString()}, commit ${environment.commit}; ${environment.cpu}; `
-    + `Node ${environment.node}; ${environment.chromium}.`);
+  out.push(
+    `Run ${started.date.toISOString()} → ${ended.date.toISOString()}, commit ${environment.commit}; ${environment.cpu}; ` +
+      `Node ${environment.node}; ${environment.chromium}.`,
+  );
   out.push(`The wasm module (a copy of dist/pkg/ taken at the start): ${environment.wasm}.`);
-  out.push(`Load average (1, 5, 15 min) at the start ${loads(started.load)}, at the end ${loads(ended.load)}: `
-    + 'other work on the machine slows every figure; CPU times suffer least.');
-  out.push(`Cap ${settings.cap} s of silence per worker (setup or one timed run); repetitions stop early once `
-    + `${settings.budget} s of timed runs are spent.`, '');
+  out.push(
+    `Load average (1, 5, 15 min) at the start ${loads(started.load)}, at the end ${loads(ended.load)}: ` +
+      'other work on the machine slows every figure; CPU times suffer least.',
+  );
+  out.push(
+    `Cap ${settings.cap} s of silence per worker (setup or one timed run); repetitions stop early once ` +
+      `${settings.budget} s of timed runs are spent.`,
+    '',
+  );
   out.push(...legend(settings), '');
 
   for (const name of settings.cases) {
     out.push(`## ${name}`, '', inputsLine(rows, name, settings.sizes), '');
-    out.push('| size | tool | median wall | median CPU | runs | ÷ native | ÷ wasm | peak RSS | marked / truly shared '
-      + '| b: recall / precision | load |');
+    out.push(
+      '| size | tool | median wall | median CPU | runs | ÷ native | ÷ wasm | peak RSS | marked / truly shared ' +
+        '| b: recall / precision | load |',
+    );
     out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const size of settings.sizes) {
       for (const row of rows.filter((r) => r.case === name && r.size === size)) {
         const ratio = (base) => formatRatio(row, find(base, name, size), settings.cap);
-        out.push(`| ${sizeLabel(size)} | ${row.label} | ${timeCell(row, 'wall', settings.cap)} | ${timeCell(row, 'cpu', settings.cap)} `
-          + `| ${row.runs} | ${ratio('native')} | ${ratio('wasm')} | ${mib(row.peak_rss_mb)} | ${markedCell(row)} | ${scoreCell(row)} `
-          + `| ${row.load.toFixed(1)} |`);
+        out.push(
+          `| ${sizeLabel(size)} | ${row.label} | ${timeCell(row, 'wall', settings.cap)} | ${timeCell(row, 'cpu', settings.cap)} ` +
+            `| ${row.runs} | ${ratio('native')} | ${ratio('wasm')} | ${mib(row.peak_rss_mb)} | ${markedCell(row)} | ${scoreCell(row)} ` +
+            `| ${row.load.toFixed(1)} |`,
+        );
       }
     }
-    const page = settings.sizes.map((size) => find('browser', name, size)).filter((row) => row?.fullRender !== undefined);
+    const page = settings.sizes
+      .map((size) => find('browser', name, size))
+      .filter((row) => row?.fullRender !== undefined);
     if (page.length > 0) {
-      out.push('', `The page, last run: full render ${page.map((row) => `${sizeLabel(row.size)} ${formatMs(row.fullRender)}`).join(', ')}; `
-        + `passages shown ${page.map((row) => `${sizeLabel(row.size)} ${row.passages}`).join(', ')}.`);
+      out.push(
+        '',
+        `The page, last run: full render ${page.map((row) => `${sizeLabel(row.size)} ${formatMs(row.fullRender)}`).join(', ')}; ` +
+          `passages shown ${page.map((row) => `${sizeLabel(row.size)} ${row.passages}`).join(', ')}.`,
+      );
     }
     out.push('');
   }
@@ -50,28 +66,28 @@ export function report({ settings, environment, started, ended, results }) {
 
 function legend(settings) {
   return [
-    '- **median wall / CPU**: per timed run. copydesk native times `copydesk::compare` alone (texts in memory, '
-      + 'default options; benches/peers/native); Node tools time the library call (wasm: the page\'s own module, '
-      + 'wasm-bindgen\'s output after wasm-opt, the texts encoded to UTF-8 by TextEncoder as the page does, copied in, and the result object out), and so does Chromium for the same module on a page\'s '
-      + 'main thread; the page is timed from the drop of two files to the first frame painted with the result. Every '
-      + 'tool is first warmed on the 1k pair of the case, untimed, 300 times or for 1 s (the page: on its built-in '
-      + 'example, as for anyone who opens it).',
-    '- **÷ native, ÷ wasm**: the tool\'s time over copydesk\'s in the same run (wasm: under Node). The time of a run '
-      + 'is the lesser of its median wall and median CPU time: wall time loses to other work on the machine, CPU time '
-      + 'also counts the runtime\'s helper threads (garbage collector, compilers). The page and the wasm module in '
-      + 'Chromium have wall times only. "> x" when the tool hit the cap.',
-    '- **peak RSS**: of the worker process (Node\'s own ~40-50 MiB included); for the page, the Chromium renderer '
-      + 'that holds the page and its worker.',
-    '- **marked / truly shared**: words (letter and digit runs, as the generator counts) that the tool marks as shared '
-      + '(diff tools: inside equal parts; copydesk: inside passages) over the words the generator copied unedited, both '
-      + 'texts together. It counts, it does not match word by word: above 100 % means words marked that are not truly '
-      + 'shared (copydesk counts the edited words inside a passage; a diff matches common words by chance, as the '
-      + 'unrelated case shows: there none is truly shared, and the cell gives the share of all words marked).',
-    '- **b: recall / precision**: word by word in b, against the generator\'s truth (b-shared.txt): the truly shared '
-      + 'words the tool marks over all truly shared words, and over all words it marks. A word marked by several '
-      + 'passages counts once. "—" where there is nothing to divide by (no word truly shared, or none marked).',
-    `- **> ${settings.cap} s**: killed at the cap; "not run" sizes come after a cap (or a failure) on the same case `
-      + 'and would only be slower.',
+    '- **median wall / CPU**: per timed run. copydesk native times `copydesk::compare` alone (texts in memory, ' +
+      "default options; benches/peers/native); Node tools time the library call (wasm: the page's own module, " +
+      "wasm-bindgen's output after wasm-opt, the texts encoded to UTF-8 by TextEncoder as the page does, copied in, and the result object out), and so does Chromium for the same module on a page's " +
+      'main thread; the page is timed from the drop of two files to the first frame painted with the result. Every ' +
+      'tool is first warmed on the 1k pair of the case, untimed, 300 times or for 1 s (the page: on its built-in ' +
+      'example, as for anyone who opens it).',
+    "- **÷ native, ÷ wasm**: the tool's time over copydesk's in the same run (wasm: under Node). The time of a run " +
+      'is the lesser of its median wall and median CPU time: wall time loses to other work on the machine, CPU time ' +
+      "also counts the runtime's helper threads (garbage collector, compilers). The page and the wasm module in " +
+      'Chromium have wall times only. "> x" when the tool hit the cap.',
+    "- **peak RSS**: of the worker process (Node's own ~40-50 MiB included); for the page, the Chromium renderer " +
+      'that holds the page and its worker.',
+    '- **marked / truly shared**: words (letter and digit runs, as the generator counts) that the tool marks as shared ' +
+      '(diff tools: inside equal parts; copydesk: inside passages) over the words the generator copied unedited, both ' +
+      'texts together. It counts, it does not match word by word: above 100 % means words marked that are not truly ' +
+      'shared (copydesk counts the edited words inside a passage; a diff matches common words by chance, as the ' +
+      'unrelated case shows: there none is truly shared, and the cell gives the share of all words marked).',
+    "- **b: recall / precision**: word by word in b, against the generator's truth (b-shared.txt): the truly shared " +
+      'words the tool marks over all truly shared words, and over all words it marks. A word marked by several ' +
+      'passages counts once. "—" where there is nothing to divide by (no word truly shared, or none marked).',
+    `- **> ${settings.cap} s**: killed at the cap; "not run" sizes come after a cap (or a failure) on the same case ` +
+      'and would only be slower.',
   ];
 }
 
@@ -96,7 +112,8 @@ function basisTime(row) {
 function formatRatio(row, base, cap) {
   if (!base || base.status !== 'ok') return '—';
   if (row === base) return '1';
-  if (row.status === 'timeout' || (row.status === 'skipped' && row.after === 'timeout')) return `> ${ratioNumber((cap * 1e3) / base.wall)}`;
+  if (row.status === 'timeout' || (row.status === 'skipped' && row.after === 'timeout'))
+    return `> ${ratioNumber((cap * 1e3) / base.wall)}`;
   if (row.status !== 'ok') return '—';
   return ratioNumber(basisTime(row) / basisTime(base));
 }
@@ -130,19 +147,36 @@ function scoreCell(row) {
 }
 
 function inputsLine(rows, name, sizes) {
-  const truths = sizes.map((size) => [size, rows.find((row) => row.case === name && row.size === size)?.truth]).filter(([, t]) => t);
-  return `Inputs (words a / b, truly shared a / b): ${truths.map(([size, t]) => `${sizeLabel(size)} ${thousands(t.words_a)} / `
-    + `${thousands(t.words_b)}, ${thousands(t.shared_words_a)} / ${thousands(t.shared_words_b)}`).join('; ')}.`;
+  const truths = sizes
+    .map((size) => [size, rows.find((row) => row.case === name && row.size === size)?.truth])
+    .filter(([, t]) => t);
+  return `Inputs (words a / b, truly shared a / b): ${truths
+    .map(
+      ([size, t]) =>
+        `${sizeLabel(size)} ${thousands(t.words_a)} / ` +
+        `${thousands(t.words_b)}, ${thousands(t.shared_words_a)} / ${thousands(t.shared_words_b)}`,
+    )
+    .join('; ')}.`;
 }
 
 function slopes(rows, settings) {
   const tools = [...new Set(rows.map((row) => row.tool))];
-  const out = ['## Growth: slope of log time over log words (1 linear, 2 quadratic)', '',
-    'Least squares over the sizes that finished, then the last step between two sizes. Times as in the ratios. '
-      + '"≥" is a lower bound from the cap (wall times): the tool needed more than the cap at the next size.', '',
-    `| tool | ${settings.cases.join(' | ')} |`, `|---|${settings.cases.map(() => '--:').join('|')}|`];
+  const out = [
+    '## Growth: slope of log time over log words (1 linear, 2 quadratic)',
+    '',
+    'Least squares over the sizes that finished, then the last step between two sizes. Times as in the ratios. ' +
+      '"≥" is a lower bound from the cap (wall times): the tool needed more than the cap at the next size.',
+    '',
+    `| tool | ${settings.cases.join(' | ')} |`,
+    `|---|${settings.cases.map(() => '--:').join('|')}|`,
+  ];
   for (const tool of tools) {
-    const cells = settings.cases.map((name) => slopeCell(rows.filter((row) => row.tool === tool && row.case === name), settings.cap));
+    const cells = settings.cases.map((name) =>
+      slopeCell(
+        rows.filter((row) => row.tool === tool && row.case === name),
+        settings.cap,
+      ),
+    );
     out.push(`| ${rows.find((row) => row.tool === tool).label} | ${cells.join(' | ')} |`);
   }
   return out;
@@ -163,7 +197,10 @@ function slopeCell(caseRows, cap) {
   let cell = fit === undefined ? '—' : `${fit.toFixed(2)} (last ${last.toFixed(2)})`;
   if (capped && ok.length > 0) {
     const before = ok.at(-1);
-    const bound = slopeBetween([Math.log(before.truth.words_a), Math.log(before.wall)], [Math.log(capped.truth.words_a), Math.log(cap * 1e3)]);
+    const bound = slopeBetween(
+      [Math.log(before.truth.words_a), Math.log(before.wall)],
+      [Math.log(capped.truth.words_a), Math.log(cap * 1e3)],
+    );
     cell += `; ≥ ${bound.toFixed(2)} to ${sizeLabel(capped.size)}`;
   }
   return cell;
@@ -174,7 +211,10 @@ function targets(rows, settings, find) {
   const verdict = (met) => (met === undefined ? 'not measured' : met ? '**met**' : '**missed**');
 
   // 1. Speed against the diff tools on the 10k partly shared case.
-  const speed = [['jsdiff', 1000], ['dmp-0', 100]].map(([peer, goal]) => {
+  const speed = [
+    ['jsdiff', 1000],
+    ['dmp-0', 100],
+  ].map(([peer, goal]) => {
     const parts = ['native', 'wasm'].map((base) => {
       const [row, baseRow] = [find(peer, 'partly_shared', 10000), find(base, 'partly_shared', 10000)];
       if (!row || !baseRow || baseRow.status !== 'ok') return { text: `${base}: not measured` };
@@ -183,8 +223,10 @@ function targets(rows, settings, find) {
       return { met: ratio >= goal, text: `${base}: ${bound}${ratioNumber(ratio)}` };
     });
     const met = parts.some((part) => part.met === undefined) ? undefined : parts.every((part) => part.met);
-    return `- copydesk ≥ ${goal}× faster than ${find(peer, 'partly_shared', 10000)?.label ?? peer} on partly_shared 10k: `
-      + `${parts.map((part) => part.text).join(', ')}: ${verdict(met)}.`;
+    return (
+      `- copydesk ≥ ${goal}× faster than ${find(peer, 'partly_shared', 10000)?.label ?? peer} on partly_shared 10k: ` +
+      `${parts.map((part) => part.text).join(', ')}: ${verdict(met)}.`
+    );
   });
   out.push(...speed);
 
@@ -193,7 +235,9 @@ function targets(rows, settings, find) {
     const cells = settings.sizes.map((size) => {
       const found = (tool) => {
         const row = find(tool, name, size);
-        return row?.status === 'ok' ? (row.marked_a + row.marked_b) / (row.truth.shared_words_a + row.truth.shared_words_b) : undefined;
+        return row?.status === 'ok'
+          ? (row.marked_a + row.marked_b) / (row.truth.shared_words_a + row.truth.shared_words_b)
+          : undefined;
       };
       const ours = COPYDESK.map(found).filter((value) => value !== undefined);
       const theirs = PEERS.map(found).filter((value) => value !== undefined);
@@ -202,23 +246,33 @@ function targets(rows, settings, find) {
       const ok = ours.length > 0 && ours.every((value) => value >= 0.98);
       const mark = othersLow ? (ok ? 'met' : 'MISSED') : 'others ≥ 30 %';
       const others = theirs.length ? `at most ${percent(Math.max(...theirs))}` : 'none finished';
-      return `${sizeLabel(size)}: copydesk ${ours.length ? ours.map(percent).join(' / ') : '—'}, others ${others}`
-        + `${capped ? `, ${capped} capped` : ''} (${mark})`;
+      return (
+        `${sizeLabel(size)}: copydesk ${ours.length ? ours.map(percent).join(' / ') : '—'}, others ${others}` +
+        `${capped ? `, ${capped} capped` : ''} (${mark})`
+      );
     });
-    out.push(`- ${name}, copydesk (${COPYDESK.filter((tool) => settings.tools.includes(tool)).join(' / ')}) ≥ 98 % where `
-      + `the others find < 30 %: ${cells.join('; ')}.`);
+    out.push(
+      `- ${name}, copydesk (${COPYDESK.filter((tool) => settings.tools.includes(tool)).join(' / ')}) ≥ 98 % where ` +
+        `the others find < 30 %: ${cells.join('; ')}.`,
+    );
   }
 
   // 2b. Every copy counts: the copies of a in b found, and nothing else, at every size.
   if (settings.cases.includes('overlapping_copies')) {
     const goal = 0.99;
     const cells = settings.sizes.map((size) => {
-      const rows = COPYDESK.map((tool) => find(tool, 'overlapping_copies', size)).filter((row) => row?.status === 'ok' && row.b_right !== undefined);
-      const ok = rows.length > 0 && rows.every((row) => row.b_right >= goal * row.truth.shared_words_b && row.b_right >= goal * row.b_marked);
+      const rows = COPYDESK.map((tool) => find(tool, 'overlapping_copies', size)).filter(
+        (row) => row?.status === 'ok' && row.b_right !== undefined,
+      );
+      const ok =
+        rows.length > 0 &&
+        rows.every((row) => row.b_right >= goal * row.truth.shared_words_b && row.b_right >= goal * row.b_marked);
       return `${sizeLabel(size)}: ${rows.length ? rows.map(scoreCell).join(', ') : '—'} (${rows.length ? (ok ? 'met' : 'MISSED') : 'not measured'})`;
     });
-    out.push(`- overlapping_copies, copydesk (${COPYDESK.filter((tool) => settings.tools.includes(tool)).join(' / ')}) recall / `
-      + `precision of b's words ≥ 99 %: ${cells.join('; ')}.`);
+    out.push(
+      `- overlapping_copies, copydesk (${COPYDESK.filter((tool) => settings.tools.includes(tool)).join(' / ')}) recall / ` +
+        `precision of b's words ≥ 99 %: ${cells.join('; ')}.`,
+    );
   }
 
   // 3. The page at 1M words a side.
@@ -234,21 +288,34 @@ function targets(rows, settings, find) {
 
   // 4. wasm against native, in Node and in Chromium.
   for (const tool of ['wasm', 'wasm-chromium']) {
-    const ratios = settings.cases.flatMap((name) => settings.sizes.map((size) => {
-      const [row, base] = [find(tool, name, size), find('native', name, size)];
-      return row?.status === 'ok' && base?.status === 'ok' ? { name, size, ratio: basisTime(row) / basisTime(base) } : null;
-    })).filter(Boolean);
+    const ratios = settings.cases
+      .flatMap((name) =>
+        settings.sizes.map((size) => {
+          const [row, base] = [find(tool, name, size), find('native', name, size)];
+          return row?.status === 'ok' && base?.status === 'ok'
+            ? { name, size, ratio: basisTime(row) / basisTime(base) }
+            : null;
+        }),
+      )
+      .filter(Boolean);
     if (ratios.length === 0) continue;
     const worst = ratios.reduce((x, y) => (y.ratio > x.ratio ? y : x));
     const top = Math.max(...settings.sizes);
-    const atTop = ratios.filter((entry) => entry.size === top).map((entry) => `${entry.name} ${entry.ratio.toFixed(2)}×`);
-    out.push(`- ${find(tool, ratios[0].name, ratios[0].size).label} within 1.5× of native: from `
-      + `${Math.min(...ratios.map((e) => e.ratio)).toFixed(2)}× to ${worst.ratio.toFixed(2)}× (worst ${worst.name} `
-      + `${sizeLabel(worst.size)}); at ${sizeLabel(top)} ${atTop.join(', ')}: ${verdict(ratios.every((entry) => entry.ratio <= 1.5))}.`);
+    const atTop = ratios
+      .filter((entry) => entry.size === top)
+      .map((entry) => `${entry.name} ${entry.ratio.toFixed(2)}×`);
+    out.push(
+      `- ${find(tool, ratios[0].name, ratios[0].size).label} within 1.5× of native: from ` +
+        `${Math.min(...ratios.map((e) => e.ratio)).toFixed(2)}× to ${worst.ratio.toFixed(2)}× (worst ${worst.name} ` +
+        `${sizeLabel(worst.size)}); at ${sizeLabel(top)} ${atTop.join(', ')}: ${verdict(ratios.every((entry) => entry.ratio <= 1.5))}.`,
+    );
   }
   const disagree = rows.filter((row) => row.engine && (row.engine.a !== row.marked_a || row.engine.b !== row.marked_b));
   if (disagree.length > 0) {
-    out.push('', `Note: in ${disagree.length} wasm run(s) the words counted inside passages differ from the engine's own count.`);
+    out.push(
+      '',
+      `Note: in ${disagree.length} wasm run(s) the words counted inside passages differ from the engine's own count.`,
+    );
   }
   return out;
 }

@@ -26,7 +26,13 @@ import { countWords, TOOLS } from './tools.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const HERE = join(ROOT, 'benches/peers');
-const list = (value, fallback) => (value ? value.split(',').map((item) => item.trim()).filter(Boolean) : fallback);
+const list = (value, fallback) =>
+  value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : fallback;
 
 const CASES = ['near_duplicate', 'reordered', 'partly_shared', 'overlapping_copies', 'unrelated'];
 const settings = {
@@ -46,13 +52,27 @@ const WARM_SIZE = 1000;
 /** How each tool's worker is started: [command, its first arguments], given the URL of dist/. */
 const WORKERS = {
   native: { label: 'copydesk native', command: () => [join(ROOT, 'target/release/copydesk-peers-native'), []] },
-  wasm: { label: TOOLS['copydesk-wasm'].label, command: () => ['node', [join(HERE, 'node-worker.mjs'), 'copydesk-wasm']] },
-  'wasm-chromium': { label: 'copydesk wasm (Chromium)', command: (url) => ['node', [join(HERE, 'browser-worker.mjs'), 'wasm', url]] },
-  browser: { label: 'copydesk page: drop to first paint', command: (url) => ['node', [join(HERE, 'browser-worker.mjs'), 'page', url]] },
-  ...Object.fromEntries(['jsdiff', 'dmp-1s', 'dmp-0'].map((id) => [id, {
-    label: TOOLS[id].label,
-    command: () => ['node', [join(HERE, 'node-worker.mjs'), id]],
-  }])),
+  wasm: {
+    label: TOOLS['copydesk-wasm'].label,
+    command: () => ['node', [join(HERE, 'node-worker.mjs'), 'copydesk-wasm']],
+  },
+  'wasm-chromium': {
+    label: 'copydesk wasm (Chromium)',
+    command: (url) => ['node', [join(HERE, 'browser-worker.mjs'), 'wasm', url]],
+  },
+  browser: {
+    label: 'copydesk page: drop to first paint',
+    command: (url) => ['node', [join(HERE, 'browser-worker.mjs'), 'page', url]],
+  },
+  ...Object.fromEntries(
+    ['jsdiff', 'dmp-1s', 'dmp-0'].map((id) => [
+      id,
+      {
+        label: TOOLS[id].label,
+        command: () => ['node', [join(HERE, 'node-worker.mjs'), id]],
+      },
+    ]),
+  ),
 };
 const CHROMIUM_TOOLS = ['wasm-chromium', 'browser'];
 
@@ -88,7 +108,13 @@ try {
   server?.kill();
 }
 
-const text = report({ settings, environment: environment(), started, ended: { date: new Date(), load: loadavg() }, results });
+const text = report({
+  settings,
+  environment: environment(),
+  started,
+  ended: { date: new Date(), load: loadavg() },
+  results,
+});
 process.stdout.write(text);
 mkdirSync(dirname(settings.out), { recursive: true });
 writeFileSync(settings.out, text);
@@ -105,7 +131,9 @@ function generatePairs() {
       const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'));
       const counted = ['a.txt', 'b.txt'].map((file) => countWords(readFileSync(join(dir, file), 'utf8')));
       if (counted[0] !== truth.words_a || counted[1] !== truth.words_b) {
-        throw new Error(`${dir}: the benchmark counts ${counted} words, the generator ${truth.words_a},${truth.words_b}`);
+        throw new Error(
+          `${dir}: the benchmark counts ${counted} words, the generator ${truth.words_a},${truth.words_b}`,
+        );
       }
       all.set(`${name}/${size}`, { dir, truth });
     }
@@ -174,14 +202,18 @@ function killGroup(child) {
 /** A failed worker's reason in a few words: out of memory, or its last line on stderr. */
 function failure(stderr, code, signal) {
   if (/heap out of memory|Allocation failed/i.test(stderr)) return 'out of memory';
-  const lines = stderr.trim().split('\n').filter((line) => line.trim() && !line.trim().startsWith('at '));
+  const lines = stderr
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('at '));
   return (lines.at(-1) ?? `exit ${code ?? signal}`).slice(0, 120);
 }
 
 /** The copy of dist/ that every copydesk run uses (see the top of this file). */
 function snapshotDist() {
   const source = join(ROOT, 'dist');
-  if (!existsSync(join(source, 'pkg/copydesk_bg.wasm'))) throw new Error('dist/ has no wasm module: run `make dist` first');
+  if (!existsSync(join(source, 'pkg/copydesk_bg.wasm')))
+    throw new Error('dist/ has no wasm module: run `make dist` first');
   const copy = join(dirname(settings.inputs), 'dist');
   rmSync(copy, { recursive: true, force: true });
   cpSync(source, copy, { recursive: true, preserveTimestamps: true });
@@ -196,7 +228,9 @@ async function serveDist() {
       probe.close(() => done(free));
     });
   });
-  const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', site, String(port)], { stdio: 'ignore' });
+  const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', site, String(port)], {
+    stdio: 'ignore',
+  });
   const url = `http://127.0.0.1:${port}/`;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -222,10 +256,13 @@ function environment() {
   const bytes = readFileSync(wasm);
   return {
     commit: run('git', ['describe', '--always', '--dirty']),
-    wasm: `${bytes.length.toLocaleString('en')} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}, `
-      + `built ${statSync(wasm).mtime.toISOString()}`,
+    wasm:
+      `${bytes.length.toLocaleString('en')} bytes, sha256 ${createHash('sha256').update(bytes).digest('hex').slice(0, 12)}, ` +
+      `built ${statSync(wasm).mtime.toISOString()}`,
     cpu: `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`,
     node: process.version,
-    chromium: settings.tools.some((tool) => CHROMIUM_TOOLS.includes(tool)) ? run(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version']) : 'not run',
+    chromium: settings.tools.some((tool) => CHROMIUM_TOOLS.includes(tool))
+      ? run(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'])
+      : 'not run',
   };
 }

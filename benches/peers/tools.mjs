@@ -123,11 +123,12 @@ function diffMatchPatch(timeoutSeconds) {
   dmp.Diff_Timeout = timeoutSeconds;
   return {
     run: (a, b) => diffWordMode(dmp, a, b),
-    marked: (diffs) => wordsInEqualParts(diffs, {
-      isEqual: ([op]) => op === DiffMatchPatch.DIFF_EQUAL,
-      isDeletion: ([op]) => op === DiffMatchPatch.DIFF_DELETE,
-      textOf: ([, text]) => text,
-    }),
+    marked: (diffs) =>
+      wordsInEqualParts(diffs, {
+        isEqual: ([op]) => op === DiffMatchPatch.DIFF_EQUAL,
+        isDeletion: ([op]) => op === DiffMatchPatch.DIFF_DELETE,
+        textOf: ([, text]) => text,
+      }),
   };
 }
 
@@ -142,7 +143,8 @@ async function copydeskWasm() {
     // Counted from the passages' UTF-16 ranges, the same way as the diff tools' equal parts; the
     // engine's own count comes along so that run.mjs can show that the two agree.
     marked: (result, a, b) => {
-      const inPassages = (text, side) => result.passages.reduce((sum, passage) => sum + countWords(text.slice(...passage[side])), 0);
+      const inPassages = (text, side) =>
+        result.passages.reduce((sum, passage) => sum + countWords(text.slice(...passage[side])), 0);
       return {
         a: inPassages(a, 'a'),
         b: inPassages(b, 'b'),
@@ -160,11 +162,12 @@ export const TOOLS = {
     label: 'jsdiff diffWords',
     load: () => ({
       run: (a, b) => diffWords(a, b),
-      marked: (parts) => wordsInEqualParts(parts, {
-        isEqual: (part) => !part.added && !part.removed,
-        isDeletion: (part) => part.removed,
-        textOf: (part) => part.value,
-      }),
+      marked: (parts) =>
+        wordsInEqualParts(parts, {
+          isEqual: (part) => !part.added && !part.removed,
+          isDeletion: (part) => part.removed,
+          textOf: (part) => part.value,
+        }),
     }),
   },
   'dmp-1s': { label: 'diff-match-patch, 1 s timeout', load: () => diffMatchPatch(1) },

@@ -7,7 +7,13 @@
 
 import { createGzip } from 'node:zlib';
 import {
-  SessionError, decodeLink, encodeLink, readSession, readSessionFile, sameContent, sessionFileText,
+  SessionError,
+  decodeLink,
+  encodeLink,
+  readSession,
+  readSessionFile,
+  sameContent,
+  sessionFileText,
 } from '../../www/js/session-format.js';
 
 /** A property that does not hold; the message says which. */
@@ -30,9 +36,12 @@ export async function check({ kind, text }) {
   try {
     result = kind === 'link' ? await decodeLink(text) : readSessionFile(text);
   } catch (error) {
-    if (!(error instanceof SessionError)) throw new Finding(`the ${kind} threw ${describe(error)} instead of a SessionError`);
+    if (!(error instanceof SessionError))
+      throw new Finding(`the ${kind} threw ${describe(error)} instead of a SessionError`);
     if (!isSentence(error.message) || /undefined|NaN|\[object /.test(error.message)) {
-      throw new Finding(`the ${kind} was refused with a message that is not a sentence for its reader: ${quote(error.message)}`);
+      throw new Finding(
+        `the ${kind} was refused with a message that is not a sentence for its reader: ${quote(error.message)}`,
+      );
     }
     return `refused: ${error.message.replace(/\d+/g, 'N')}`;
   }
@@ -43,7 +52,8 @@ export async function check({ kind, text }) {
 /** What decodeLink or readSessionFile opened: readSession keeps it as it is, and it travels. */
 async function expectSound({ session, problems }, what) {
   const odd = Array.isArray(problems) ? problems.find((problem) => !isSentence(problem)) : problems;
-  if (odd !== undefined) throw new Finding(`the ${what} opened with a problem that is not a sentence for its reader: ${quote(odd)}`);
+  if (odd !== undefined)
+    throw new Finding(`the ${what} opened with a problem that is not a sentence for its reader: ${quote(odd)}`);
   let again;
   try {
     again = readSession(session, what);
@@ -51,7 +61,9 @@ async function expectSound({ session, problems }, what) {
     throw new Finding(`readSession refuses the session the ${what} opened: ${describe(error)}`);
   }
   if (again.problems.length || differs(again.session, session)) {
-    throw new Finding(`readSession changes the session the ${what} opened (${differs(again.session, session) || again.problems[0]})`);
+    throw new Finding(
+      `readSession changes the session the ${what} opened (${differs(again.session, session) || again.problems[0]})`,
+    );
   }
   await expectRoundTrip(session);
 }
@@ -59,7 +71,8 @@ async function expectSound({ session, problems }, what) {
 /** A session comes back the same, exactly, from its own link and its own file. */
 async function expectRoundTrip(session) {
   const link = await encodeLink(session);
-  if (!/^v1\.[A-Za-z0-9_-]*$/.test(link)) throw new Finding(`encodeLink wrote a link a copydesk link never is: ${quote(link)}`);
+  if (!/^v1\.[A-Za-z0-9_-]*$/.test(link))
+    throw new Finding(`encodeLink wrote a link a copydesk link never is: ${quote(link)}`);
   const carriers = { link: () => decodeLink(link), file: () => readSessionFile(sessionFileText(session)) };
   for (const [carrier, open] of Object.entries(carriers)) {
     let back;
@@ -68,7 +81,8 @@ async function expectRoundTrip(session) {
     } catch (error) {
       throw new Finding(`a session's own ${carrier} does not open: ${describe(error)}`);
     }
-    const difference = differs(back.session, session) || (sameContent(back.session, session) ? '' : 'sameContent says no');
+    const difference =
+      differs(back.session, session) || (sameContent(back.session, session) ? '' : 'sameContent says no');
     if (difference || back.problems.length) {
       throw new Finding(`a session's own ${carrier} opens as another session (${difference || back.problems[0]})`);
     }
@@ -78,7 +92,12 @@ async function expectRoundTrip(session) {
 /** The first part of the session where `x` and `y` differ (compared as JSON: exact to the code unit), or ''. */
 function differs(x, y) {
   for (const key of new Set([...Object.keys(x), ...Object.keys(y)])) {
-    if (key === 'documents' && Array.isArray(x.documents) && Array.isArray(y.documents) && x.documents.length === y.documents.length) {
+    if (
+      key === 'documents' &&
+      Array.isArray(x.documents) &&
+      Array.isArray(y.documents) &&
+      x.documents.length === y.documents.length
+    ) {
       const index = x.documents.findIndex((document, i) => JSON.stringify(document) !== JSON.stringify(y.documents[i]));
       if (index >= 0) return `document ${index}`;
     } else if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) {
@@ -90,11 +109,15 @@ function differs(x, y) {
 
 /** One line that starts with a capital and ends a sentence, short enough to read. */
 function isSentence(text) {
-  return typeof text === 'string' && text.length <= 400 && /^[A-Z]/.test(text) && /[.?!]$/.test(text) && !/[\n\r]/.test(text);
+  return (
+    typeof text === 'string' && text.length <= 400 && /^[A-Z]/.test(text) && /[.?!]$/.test(text) && !/[\n\r]/.test(text)
+  );
 }
 
 function describe(error) {
-  return error instanceof Error ? `${error.name}: ${quote(error.message)}` : `a ${typeof error} (${quote(String(error))})`;
+  return error instanceof Error
+    ? `${error.name}: ${quote(error.message)}`
+    : `a ${typeof error} (${quote(String(error))})`;
 }
 
 function quote(value) {
@@ -124,7 +147,10 @@ export async function limitCases() {
       async run() {
         await expectRefused(() => decodeLink(bomb), 'link');
         const peak = process.resourceUsage().maxRSS * 1024;
-        if (peak > MEMORY_AFTER_BOMB) throw new Finding(`the bomb was refused, but only after the memory reached ${Math.round(peak / 2 ** 20)} MiB`);
+        if (peak > MEMORY_AFTER_BOMB)
+          throw new Finding(
+            `the bomb was refused, but only after the memory reached ${Math.round(peak / 2 ** 20)} MiB`,
+          );
       },
     },
     {
@@ -150,7 +176,10 @@ function gzipped(head, fill, size, tail) {
   return new Promise((resolve, reject) => {
     const gzip = createGzip({ level: 9 });
     const chunks = [];
-    gzip.on('data', (chunk) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    gzip
+      .on('data', (chunk) => chunks.push(chunk))
+      .on('end', () => resolve(Buffer.concat(chunks)))
+      .on('error', reject);
     const block = Buffer.alloc(1 << 20, fill);
     gzip.write(head);
     let left = size;

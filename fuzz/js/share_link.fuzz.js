@@ -36,16 +36,26 @@ else await fuzz(workerData);
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'replay': { type: 'boolean' }, 'timeout': { type: 'string', default: '20' }, 'rss-limit-mb': { type: 'string', default: '2048' }, 'seed': { type: 'string' } },
+    options: {
+      replay: { type: 'boolean' },
+      timeout: { type: 'string', default: '20' },
+      'rss-limit-mb': { type: 'string', default: '2048' },
+      seed: { type: 'string' },
+    },
   });
   if (values.replay) return replay(positionals);
   const seconds = Number(positionals[0]);
-  if (!(seconds > 0)) throw new Error('usage: share_link.fuzz.js SECONDS [--timeout S] [--rss-limit-mb MB] [--seed N] | --replay FILE...');
+  if (!(seconds > 0))
+    throw new Error(
+      'usage: share_link.fuzz.js SECONDS [--timeout S] [--rss-limit-mb MB] [--seed N] | --replay FILE...',
+    );
   mkdirSync(CORPUS, { recursive: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   await writeSeeds();
   const seed = values.seed === undefined ? (Date.now() ^ (Math.random() * 2 ** 31)) | 0 : Number(values.seed);
-  console.log(`share_link: fast-check, seed ${seed}, ${seconds} s, timeout ${values.timeout} s, rss limit ${values['rss-limit-mb']} MB`);
+  console.log(
+    `share_link: fast-check, seed ${seed}, ${seconds} s, timeout ${values.timeout} s, rss limit ${values['rss-limit-mb']} MB`,
+  );
   process.exitCode = await watch(new Worker(new URL(import.meta.url), { workerData: { seconds, seed } }), {
     timeout: Number(values.timeout) * 1000,
     rssLimit: Number(values['rss-limit-mb']) * 2 ** 20,
@@ -61,11 +71,14 @@ function watch(worker, { timeout, rssLimit, started }) {
   const corpusSize = () => readdirSync(CORPUS).length;
   const stats = () => {
     const seconds = (Date.now() - started) / 1000;
-    console.log(`stat::number_of_executed_units: ${executions}\nstat::average_exec_per_sec: ${Math.round(executions / seconds)}`);
+    console.log(
+      `stat::number_of_executed_units: ${executions}\nstat::average_exec_per_sec: ${Math.round(executions / seconds)}`,
+    );
   };
   const finishCurrent = () => {
     const seconds = current && (Date.now() - current.since) / 1000;
-    if (seconds > SLOW_SECONDS) console.log(`Slowest unit: ${Math.round(seconds)} s\n${artifact('slow-unit', current.input)}`);
+    if (seconds > SLOW_SECONDS)
+      console.log(`Slowest unit: ${Math.round(seconds)} s\n${artifact('slow-unit', current.input)}`);
   };
   return new Promise((resolve) => {
     // Once only: terminating the worker makes it exit with 1. `lines` is called then, as it may write an artifact.
@@ -80,11 +93,21 @@ function watch(worker, { timeout, rssLimit, started }) {
     };
     const timer = setInterval(() => {
       const rss = process.memoryUsage.rss();
-      if (rss > rssLimit) stop(1, () => [`==share_link== out of memory: ${Math.round(rss / 2 ** 20)} MB`, artifact('oom', current?.input)]);
-      else if (current && Date.now() - current.since > timeout) stop(1, () => [`==share_link== timeout: one input ran over ${timeout / 1000} s`, artifact('timeout', current.input)]);
+      if (rss > rssLimit)
+        stop(1, () => [
+          `==share_link== out of memory: ${Math.round(rss / 2 ** 20)} MB`,
+          artifact('oom', current?.input),
+        ]);
+      else if (current && Date.now() - current.since > timeout)
+        stop(1, () => [
+          `==share_link== timeout: one input ran over ${timeout / 1000} s`,
+          artifact('timeout', current.input),
+        ]);
       else if (Date.now() - lastPulse > 10_000) {
         lastPulse = Date.now();
-        console.log(`#${executions}\tpulse  exec/s: ${Math.round(executions / ((lastPulse - started) / 1000))}  corpus: ${corpusSize()}`);
+        console.log(
+          `#${executions}\tpulse  exec/s: ${Math.round(executions / ((lastPulse - started) / 1000))}  corpus: ${corpusSize()}`,
+        );
       }
     }, 250);
     worker.on('message', (message) => {
@@ -97,7 +120,9 @@ function watch(worker, { timeout, rssLimit, started }) {
         console.log(`#${executions}\tNEW    ${message.outcome}`);
       } else if (message.type === 'done') {
         finishCurrent();
-        stop(0, () => [`Done: ${message.executions} executions, ${message.outcomes} outcomes, corpus ${corpusSize()} inputs`]);
+        stop(0, () => [
+          `Done: ${message.executions} executions, ${message.outcomes} outcomes, corpus ${corpusSize()} inputs`,
+        ]);
       } else if (message.type === 'finding') {
         stop(1, () => [
           `==share_link== FINDING: ${message.finding}`,
@@ -107,8 +132,18 @@ function watch(worker, { timeout, rssLimit, started }) {
       }
     });
     // An exception thrown outside the checks, or an unhandled rejection: the input on show caused it.
-    worker.on('error', (error) => stop(1, () => [`==share_link== uncaught in the worker: ${error?.stack ?? error}`, artifact('crash', current?.input)]));
-    worker.on('exit', (code) => code !== 0 && stop(1, () => [`==share_link== the worker exited with ${code}`, artifact('crash', current?.input)]));
+    worker.on('error', (error) =>
+      stop(1, () => [
+        `==share_link== uncaught in the worker: ${error?.stack ?? error}`,
+        artifact('crash', current?.input),
+      ]),
+    );
+    worker.on(
+      'exit',
+      (code) =>
+        code !== 0 &&
+        stop(1, () => [`==share_link== the worker exited with ${code}`, artifact('crash', current?.input)]),
+    );
   });
 }
 
@@ -145,19 +180,34 @@ function load(path) {
 async function writeSeeds() {
   const fixture = (path) => readFileSync(new URL(`../tests/fixtures/${path}`, FUZZ), 'utf8');
   const file = (name, text) => ({ name, text, source: 'file', note: '' });
-  const wire = ['wire', 'outlet-1', 'outlet-2', 'outlet-3', 'outlet-4'].map((name) => file(`${name}.txt`, fixture(`wire/${name}.txt`)));
+  const wire = ['wire', 'outlet-1', 'outlet-2', 'outlet-3', 'outlet-4'].map((name) =>
+    file(`${name}.txt`, fixture(`wire/${name}.txt`)),
+  );
   const seeds = {
-    'short-pair': makeSession({ documents: [file('a.txt', fixture('short/a.txt')), file('b.txt', fixture('short/b.txt'))], options: {} }),
-    'wire-five': makeSession({ documents: wire, options: { min_words: 8, spelling_variants: true }, pair: [2, 4], tab: 'inline' }),
-    'scripts': makeSession({
+    'short-pair': makeSession({
+      documents: [file('a.txt', fixture('short/a.txt')), file('b.txt', fixture('short/b.txt'))],
+      options: {},
+    }),
+    'wire-five': makeSession({
+      documents: wire,
+      options: { min_words: 8, spelling_variants: true },
+      pair: [2, 4],
+      tab: 'inline',
+    }),
+    scripts: makeSession({
       documents: [
         { name: '👩🏿‍💻 عربي.txt', text: 'Ελληνικά\r\nעברית \u202eTartús\u202c 🇸🇾 e\u0301\r\n', source: 'paste', note: '' },
-        { name: 'lone \ud800.txt', text: `${fixture('chinese/a.txt')}\udc00\n${fixture('russian/a.txt')}`, source: 'example', note: 'a note' },
+        {
+          name: 'lone \ud800.txt',
+          text: `${fixture('chinese/a.txt')}\udc00\n${fixture('russian/a.txt')}`,
+          source: 'example',
+          note: 'a note',
+        },
       ],
       options: { fold_case: false, ignore_numbers: true, max_edits: 0 },
       pair: [1, 0],
     }),
-    'empty': makeSession({ documents: [], options: {} }),
+    empty: makeSession({ documents: [], options: {} }),
   };
   for (const [name, session] of Object.entries(seeds)) {
     save(CORPUS, `seed-link-${name}`, await encodeLink(session), false);
@@ -181,13 +231,21 @@ async function replay(paths) {
 
 async function fuzz({ seconds, seed }) {
   const deadline = Date.now() + seconds * 1000;
-  const corpus = readdirSync(CORPUS).sort().map((name) => load(new URL(name, CORPUS).pathname));
+  const corpus = readdirSync(CORPUS)
+    .sort()
+    .map((name) => load(new URL(name, CORPUS).pathname));
   const outcomes = new Set();
   let executions = 0;
   const post = (input) => {
     executions += 1;
     const large = input.text.length > POSTED_CHARACTERS;
-    parentPort.postMessage({ type: 'input', executions, input: large ? { kind: input.kind, label: `an input of ${input.text.length} characters, too large to post` } : input });
+    parentPort.postMessage({
+      type: 'input',
+      executions,
+      input: large
+        ? { kind: input.kind, label: `an input of ${input.text.length} characters, too large to post` }
+        : input,
+    });
   };
   const report = (finding, input, details = []) => parentPort.postMessage({ type: 'finding', finding, input, details });
 
@@ -209,7 +267,10 @@ async function fuzz({ seconds, seed }) {
     }
   }
 
-  const pools = { links: corpus.filter(({ kind }) => kind === 'link').map(({ text }) => text), files: corpus.filter(({ kind }) => kind === 'file').map(({ text }) => text) };
+  const pools = {
+    links: corpus.filter(({ kind }) => kind === 'link').map(({ text }) => text),
+    files: corpus.filter(({ kind }) => kind === 'file').map(({ text }) => text),
+  };
   let failing = null;
   const property = fc.asyncProperty(fuzzCase(pools), async (item) => {
     const input = inputOf(item);

@@ -14,14 +14,56 @@ import fc from 'fast-check';
 import { OPTION_FIELDS } from '../../www/js/options.js';
 import { makeSession, sessionFileText } from '../../www/js/session-format.js';
 
-const FIXTURES = ['short/a.txt', 'short/b.txt', 'wire/wire.txt', 'wire/outlet-1.txt', 'russian/a.txt', 'chinese/b.txt']
-  .map((path) => readFileSync(new URL(`../../tests/fixtures/${path}`, import.meta.url), 'utf8'));
+const FIXTURES = [
+  'short/a.txt',
+  'short/b.txt',
+  'wire/wire.txt',
+  'wire/outlet-1.txt',
+  'russian/a.txt',
+  'chinese/b.txt',
+].map((path) => readFileSync(new URL(`../../tests/fixtures/${path}`, import.meta.url), 'utf8'));
 
 /** Pieces of text that have broken text handling elsewhere: line ends, joiners, bidi controls, surrogates. */
 const PIECES = [
-  '\r\n', '\r', '\n', '\n\n', '\t', ' ', '\u00a0', '\u200d', '\u200b', '\u200e', '\u200f', '\u202e', '\u2066', '\ufeff',
-  '\u2028', '\u2029', '\0', '👩🏿‍💻', '🇸🇾', '👨‍👩‍👧‍👦', '𝕏', 'e\u0301', 'عربي', 'עברית', 'Ελληνικά', '港口', 'Tartús',
-  '“', '”', '‘', '"', '\\', '</script>', '\ud800', '\udbff', '\udc00', '\udfff', '\udc00\ud800', 'the port of Tartus',
+  '\r\n',
+  '\r',
+  '\n',
+  '\n\n',
+  '\t',
+  ' ',
+  '\u00a0',
+  '\u200d',
+  '\u200b',
+  '\u200e',
+  '\u200f',
+  '\u202e',
+  '\u2066',
+  '\ufeff',
+  '\u2028',
+  '\u2029',
+  '\0',
+  '👩🏿‍💻',
+  '🇸🇾',
+  '👨‍👩‍👧‍👦',
+  '𝕏',
+  'e\u0301',
+  'عربي',
+  'עברית',
+  'Ελληνικά',
+  '港口',
+  'Tartús',
+  '“',
+  '”',
+  '‘',
+  '"',
+  '\\',
+  '</script>',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\udc00\ud800',
+  'the port of Tartus',
 ];
 const textUnit = fc.oneof(
   { arbitrary: fc.constantFrom(...PIECES), weight: 4 },
@@ -33,24 +75,39 @@ const shortText = fc.string({ unit: textUnit, maxLength: 12 });
 const text = fc.oneof(
   { arbitrary: fc.string({ unit: textUnit, maxLength: 400 }), weight: 4 },
   // A slice of a news fixture, cut anywhere (inside a surrogate pair too).
-  { arbitrary: fc.tuple(fc.constantFrom(...FIXTURES), fc.nat(), fc.nat()).map(([all, a, b]) => all.slice(a % all.length, b % all.length)), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom(...FIXTURES), fc.nat(), fc.nat())
+      .map(([all, a, b]) => all.slice(a % all.length, b % all.length)),
+    weight: 1,
+  },
   { arbitrary: fc.constantFrom(...FIXTURES), weight: 1 },
 );
 
-const document = fc.record({ name: shortText, text, source: fc.constantFrom('file', 'paste', 'example'), note: fc.oneof(fc.constant(''), shortText) });
-const validOption = (field) => (field.type === 'number' ? fc.integer({ min: field.min, max: field.max }) : fc.boolean());
-const options = fc.record(Object.fromEntries(OPTION_FIELDS.map((field) => [field.name, validOption(field)])), { requiredKeys: [] });
+const document = fc.record({
+  name: shortText,
+  text,
+  source: fc.constantFrom('file', 'paste', 'example'),
+  note: fc.oneof(fc.constant(''), shortText),
+});
+const validOption = (field) =>
+  field.type === 'number' ? fc.integer({ min: field.min, max: field.max }) : fc.boolean();
+const options = fc.record(Object.fromEntries(OPTION_FIELDS.map((field) => [field.name, validOption(field)])), {
+  requiredKeys: [],
+});
 
 /** A session this page could have written: every field valid, so it must come back exactly. */
-const session = fc.record({
-  documents: fc.array(document, { maxLength: 6 }),
-  options,
-  pair: fc.option(fc.tuple(fc.nat(), fc.nat())),
-  tab: fc.constantFrom('side', 'inline'),
-}).map(({ documents, options, pair, tab }) => {
-  const valid = pair && documents.length >= 2 && pair[0] % documents.length !== pair[1] % documents.length;
-  return makeSession({ documents, options, pair: valid ? pair.map((i) => i % documents.length) : null, tab });
-});
+const session = fc
+  .record({
+    documents: fc.array(document, { maxLength: 6 }),
+    options,
+    pair: fc.option(fc.tuple(fc.nat(), fc.nat())),
+    tab: fc.constantFrom('side', 'inline'),
+  })
+  .map(({ documents, options, pair, tab }) => {
+    const valid = pair && documents.length >= 2 && pair[0] % documents.length !== pair[1] % documents.length;
+    return makeSession({ documents, options, pair: valid ? pair.map((i) => i % documents.length) : null, tab });
+  });
 
 // --- hostile JSON ----------------------------------------------------------------------------------
 
@@ -62,43 +119,106 @@ function hostile(name) {
 }
 const nested = (open, close, depth) => open.repeat(depth) + (open === '[' ? '' : '0') + close.repeat(depth);
 const HOSTILE = {
-  'null': () => 'null', 'true': () => 'true', 'false': () => 'false', 'zero': () => '0', 'minus zero': () => '-0', 'one': () => '1',
-  'two': () => '2', 'minus one': () => '-1', 'fraction': () => '1.5', 'huge': () => '1e308', 'minus huge': () => '-1e308',
-  'tiny': () => '5e-324', 'overflow': () => '1e400', 'minus overflow': () => '-1e400', 'past safe integers': () => '9007199254740993',
-  'four hundred digits': () => `1${'0'.repeat(400)}`, 'empty string': () => '""', 'string one': () => '"1"', 'string true': () => '"true"',
-  'string side': () => '"side"', 'escaped lone surrogate': () => '"\\ud800"', 'escaped NUL': () => '"\\u0000"',
-  'megabyte string': () => JSON.stringify('x'.repeat(1 << 20)), 'empty list': () => '[]', 'empty object': () => '{}',
-  'pair': () => '[0,1]', 'pair reversed': () => '[1,0]', 'pair equal': () => '[0,0]', 'triple': () => '[0,1,2]',
-  'pair of fractions': () => '[0.5,1]', 'pair of strings': () => '["0","1"]', 'pair with minus zero': () => '[-0,1]',
-  'pair past the end': () => '[0,99]', 'nested lists 1,000 deep': () => nested('[', ']', 1_000),
-  'nested lists 100,000 deep': () => nested('[', ']', 100_000), 'nested lists 1,000,000 deep': () => nested('[', ']', 1_000_000),
+  null: () => 'null',
+  true: () => 'true',
+  false: () => 'false',
+  zero: () => '0',
+  'minus zero': () => '-0',
+  one: () => '1',
+  two: () => '2',
+  'minus one': () => '-1',
+  fraction: () => '1.5',
+  huge: () => '1e308',
+  'minus huge': () => '-1e308',
+  tiny: () => '5e-324',
+  overflow: () => '1e400',
+  'minus overflow': () => '-1e400',
+  'past safe integers': () => '9007199254740993',
+  'four hundred digits': () => `1${'0'.repeat(400)}`,
+  'empty string': () => '""',
+  'string one': () => '"1"',
+  'string true': () => '"true"',
+  'string side': () => '"side"',
+  'escaped lone surrogate': () => '"\\ud800"',
+  'escaped NUL': () => '"\\u0000"',
+  'megabyte string': () => JSON.stringify('x'.repeat(1 << 20)),
+  'empty list': () => '[]',
+  'empty object': () => '{}',
+  pair: () => '[0,1]',
+  'pair reversed': () => '[1,0]',
+  'pair equal': () => '[0,0]',
+  triple: () => '[0,1,2]',
+  'pair of fractions': () => '[0.5,1]',
+  'pair of strings': () => '["0","1"]',
+  'pair with minus zero': () => '[-0,1]',
+  'pair past the end': () => '[0,99]',
+  'nested lists 1,000 deep': () => nested('[', ']', 1_000),
+  'nested lists 100,000 deep': () => nested('[', ']', 100_000),
+  'nested lists 1,000,000 deep': () => nested('[', ']', 1_000_000),
   'nested objects 100,000 deep': () => nested('{"a":', '}', 100_000),
   'a million zeros': () => `[${new Array(1_000_000).fill('0').join(',')}]`,
   // A million documents would open too, but their five round trips take 10 s and more: a tenth of that.
   'a hundred thousand documents': () => `[${new Array(100_000).fill('{"name":"","text":""}').join(',')}]`,
-  'a document': () => '{"name":"a.txt","text":"The port of Tartus."}', 'a document with a numeric name': () => '{"name":1,"text":"b"}',
+  'a document': () => '{"name":"a.txt","text":"The port of Tartus."}',
+  'a document with a numeric name': () => '{"name":1,"text":"b"}',
   'proto session': () => '{"__proto__":{"format":"copydesk-session","version":1,"documents":[]}}',
-  'proto null': () => '{"__proto__":null}', 'proto options': () => '{"__proto__":{"min_words":5,"polluted":true}}',
+  'proto null': () => '{"__proto__":null}',
+  'proto options': () => '{"__proto__":{"min_words":5,"polluted":true}}',
   'constructor prototype': () => '{"constructor":{"prototype":{"polluted":true}}}',
 };
 /** The values that take a parse of megabytes (about 0.1 to 1 s an input): rare, or they would be most of the run. */
-const LARGE = new Set(['nested lists 1,000,000 deep', 'a million zeros', 'a hundred thousand documents', 'megabyte string']);
+const LARGE = new Set([
+  'nested lists 1,000,000 deep',
+  'a million zeros',
+  'a hundred thousand documents',
+  'megabyte string',
+]);
 const hostileName = fc.oneof(
   { arbitrary: fc.constantFrom(...Object.keys(HOSTILE).filter((name) => !LARGE.has(name))), weight: 200 },
   { arbitrary: fc.constantFrom(...LARGE), weight: 1 },
 );
 /** Keys that mean something to JavaScript objects, or repeat a key the session already has (the last one wins). */
-const EXTRA_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'format', 'version', 'documents', 'options', 'pair', 'min_words', 'fold_case'];
+const EXTRA_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'format',
+  'version',
+  'documents',
+  'options',
+  'pair',
+  'min_words',
+  'fold_case',
+];
 
 /** An edit of a JSON text; each leaves the text as it is when it does not apply. */
 const jsonEdit = fc.oneof(
   // Some value (picked among the text's values) becomes a hostile one.
   { arbitrary: fc.record({ edit: fc.constant('value'), at: fc.nat(), value: hostileName }), weight: 6 },
   // An object gets one more key, last.
-  { arbitrary: fc.record({ edit: fc.constant('key'), at: fc.nat(), key: fc.constantFrom(...EXTRA_KEYS), value: hostileName }), weight: 3 },
+  {
+    arbitrary: fc.record({
+      edit: fc.constant('key'),
+      at: fc.nat(),
+      key: fc.constantFrom(...EXTRA_KEYS),
+      value: hostileName,
+    }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ edit: fc.constant('whole'), value: hostileName }), weight: 1 },
   { arbitrary: fc.record({ edit: fc.constant('json'), value: fc.json() }), weight: 1 },
-  { arbitrary: fc.record({ edit: fc.constant('characters'), at: fc.nat(), remove: fc.nat({ max: 4 }), insert: fc.string({ unit: fc.constantFrom(...'{}[]",:0-1e.\\ u\ud800'), maxLength: 4 }) }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      edit: fc.constant('characters'),
+      at: fc.nat(),
+      remove: fc.nat({ max: 4 }),
+      insert: fc.string({ unit: fc.constantFrom(...'{}[]",:0-1e.\\ u\ud800'), maxLength: 4 }),
+    }),
+    weight: 2,
+  },
 );
 
 const VALUE = '\u0001value\u0001';
@@ -140,7 +260,10 @@ function editJson(json, edit) {
   }
   return edit.edit === 'value'
     ? marked.replace(JSON.stringify(VALUE), () => hostile(edit.value))
-    : marked.replace(`${JSON.stringify(KEY)}:${JSON.stringify(VALUE)}`, () => `${JSON.stringify(edit.key)}:${hostile(edit.value)}`);
+    : marked.replace(
+        `${JSON.stringify(KEY)}:${JSON.stringify(VALUE)}`,
+        () => `${JSON.stringify(edit.key)}:${hostile(edit.value)}`,
+      );
 }
 
 // --- links -----------------------------------------------------------------------------------------
@@ -156,17 +279,46 @@ const linkCharacter = fc.oneof(
   { arbitrary: fc.constantFrom('=', '+', '/', '%', '.', '#', ' ', '\n', 'é', '٣', '\ud800', '🙂'), weight: 1 },
 );
 /** What may stand before the first '.' instead of `v1`. */
-const PREFIXES = ['', '#', 'v', 'v1', '#v1', 'v2', 'v0', 'v01', 'v001', 'V1', 'v1.', 'v-1', ' v1', 'v1 ', 'v٣', 'v1e0', 'v99999999999999999999999', `v${'9'.repeat(400)}`];
+const PREFIXES = [
+  '',
+  '#',
+  'v',
+  'v1',
+  '#v1',
+  'v2',
+  'v0',
+  'v01',
+  'v001',
+  'V1',
+  'v1.',
+  'v-1',
+  ' v1',
+  'v1 ',
+  'v٣',
+  'v1e0',
+  'v99999999999999999999999',
+  `v${'9'.repeat(400)}`,
+];
 
 const mutation = fc.oneof(
   fc.record({ op: fc.constant('truncate'), at: fc.nat() }),
   fc.record({ op: fc.constant('delete'), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ op: fc.constant('insert'), at: fc.nat(), text: fc.string({ unit: linkCharacter, minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    op: fc.constant('insert'),
+    at: fc.nat(),
+    text: fc.string({ unit: linkCharacter, minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ op: fc.constant('replace'), at: fc.nat(), text: linkCharacter }),
   fc.record({ op: fc.constant('prefix'), prefix: fc.constantFrom(...PREFIXES) }),
   // In the gzip bytes under the base64url: the checksum or the deflate stream has to catch these.
   fc.record({ op: fc.constant('flip bit'), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
-  fc.record({ op: fc.constant('append bytes'), bytes: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 16 }), session.map((s) => gzipSync(JSON.stringify(s)))) }),
+  fc.record({
+    op: fc.constant('append bytes'),
+    bytes: fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 16 }),
+      session.map((s) => gzipSync(JSON.stringify(s))),
+    ),
+  }),
   // Head of this link, tail of another.
   fc.record({ op: fc.constant('splice'), other: session, at: fc.nat(), from: fc.nat() }),
   // The JSON inside changed and compressed again, checksum and all: as text, or a bit of its UTF-8.
@@ -177,16 +329,22 @@ const mutation = fc.oneof(
 function mutate(link, change) {
   const at = (n) => n % (link.length + 1);
   switch (change.op) {
-    case 'truncate': return link.slice(0, at(change.at));
-    case 'delete': return link.slice(0, at(change.at)) + link.slice(at(change.at) + change.length);
-    case 'insert': return link.slice(0, at(change.at)) + change.text + link.slice(at(change.at));
-    case 'replace': return link.slice(0, at(change.at)) + change.text + link.slice(at(change.at) + 1);
-    case 'prefix': return change.prefix + (link.includes('.') ? link.slice(link.indexOf('.')) : `.${link}`);
+    case 'truncate':
+      return link.slice(0, at(change.at));
+    case 'delete':
+      return link.slice(0, at(change.at)) + link.slice(at(change.at) + change.length);
+    case 'insert':
+      return link.slice(0, at(change.at)) + change.text + link.slice(at(change.at));
+    case 'replace':
+      return link.slice(0, at(change.at)) + change.text + link.slice(at(change.at) + 1);
+    case 'prefix':
+      return change.prefix + (link.includes('.') ? link.slice(link.indexOf('.')) : `.${link}`);
     case 'splice': {
       const other = linkOf(change.other);
       return link.slice(0, at(change.at)) + other.slice(change.from % (other.length + 1));
     }
-    default: return mutatePayload(link, change);
+    default:
+      return mutatePayload(link, change);
   }
 }
 
@@ -239,8 +397,18 @@ export function fuzzCase({ links, files }) {
   );
   return fc.oneof(
     { arbitrary: fc.record({ kind: fc.constant('round trip'), session }), weight: 2 },
-    { arbitrary: fc.record({ kind: fc.constant('link'), base: linkBase, mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }) }), weight: 6 },
-    { arbitrary: fc.record({ kind: fc.constant('file'), base: fileBase, edits: fc.array(jsonEdit, { maxLength: 3 }) }), weight: 2 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('link'),
+        base: linkBase,
+        mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+      }),
+      weight: 6,
+    },
+    {
+      arbitrary: fc.record({ kind: fc.constant('file'), base: fileBase, edits: fc.array(jsonEdit, { maxLength: 3 }) }),
+      weight: 2,
+    },
   );
 }
 

@@ -40,8 +40,19 @@
 // above: a folder dropped, a file that cannot be read, a bad value in the address.
 
 import {
-  documentNames, dropFiles, expect, expectCleanText, expectFirstDocuments, fixture, makeText, message, names, openPage,
-  pasteText, saveScreenshot, test,
+  documentNames,
+  dropFiles,
+  expect,
+  expectCleanText,
+  expectFirstDocuments,
+  fixture,
+  makeText,
+  message,
+  names,
+  openPage,
+  pasteText,
+  saveScreenshot,
+  test,
 } from './helpers.js';
 
 const WIRE = { name: 'wire.txt', text: fixture('wire/wire.txt') };
@@ -97,19 +108,32 @@ function sideText(page, side) {
 
 /** The texts of the marks of passage `n` on `side`, joined. */
 function passageText(page, side, n = 0) {
-  return page.locator(`[data-side="${side}"] mark[data-passage="${n}"]`).allTextContents().then((parts) => parts.join(''));
+  return page
+    .locator(`[data-side="${side}"] mark[data-passage="${n}"]`)
+    .allTextContents()
+    .then((parts) => parts.join(''));
 }
 
 /** A refusal that names the file and says what to do (the binary files' second sentence). */
-const notText = (name, kind) => `“${name}” looks like ${kind}, not text. Copy the article’s text and use “Paste text” instead.`;
+const notText = (name, kind) =>
+  `“${name}” looks like ${kind}, not text. Copy the article’s text and use “Paste text” instead.`;
 
 // --- files that cannot be compared -----------------------------------------------------------------
 
 test('many files refused at once: two messages by name, one for the rest', async ({ page }) => {
-  await dropFiles(page, [1, 2, 3, 4, 5, 6].map((n) => ({ name: `photo-${n}.png`, bytes: PNG })));
+  await dropFiles(
+    page,
+    [1, 2, 3, 4, 5, 6].map((n) => ({ name: `photo-${n}.png`, bytes: PNG })),
+  );
   await expect(message(page, 'error', notText('photo-1.png', 'a PNG image'))).toBeVisible();
   await expect(message(page, 'error', notText('photo-2.png', 'a PNG image'))).toBeVisible();
-  await expect(message(page, 'error', '4 more files could not be added: “photo-3.png”, “photo-4.png”, “photo-5.png” and 1 more. Add them one at a time to see why.')).toBeVisible();
+  await expect(
+    message(
+      page,
+      'error',
+      '4 more files could not be added: “photo-3.png”, “photo-4.png”, “photo-5.png” and 1 more. Add them one at a time to see why.',
+    ),
+  ).toBeVisible();
   await expect(page.locator('[data-message]')).toHaveCount(3);
   await saveScreenshot(page, 'bad-input-many-refused');
   await expectKept(page);
@@ -123,15 +147,21 @@ test('a folder dropped on the page is refused by name', async ({ page }) => {
     const folder = new File([], 'articles');
     const entryOf = DataTransferItem.prototype.webkitGetAsEntry;
     DataTransferItem.prototype.webkitGetAsEntry = function entry() {
-      return this.getAsFile()?.name === 'articles' ? { isDirectory: true, isFile: false, name: 'articles' } : entryOf.call(this);
+      return this.getAsFile()?.name === 'articles'
+        ? { isDirectory: true, isFile: false, name: 'articles' }
+        : entryOf.call(this);
     };
     const transfer = new DataTransfer();
     transfer.items.add(folder);
     for (const type of ['dragenter', 'dragover', 'drop']) {
-      document.querySelector('main').dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      document
+        .querySelector('main')
+        .dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }
   });
-  await expect(message(page, 'error', '“articles” is a folder. Open it and drop or choose the files in it instead.')).toBeVisible();
+  await expect(
+    message(page, 'error', '“articles” is a folder. Open it and drop or choose the files in it instead.'),
+  ).toBeVisible();
   await expect(page.locator('[data-drop-overlay]')).toBeHidden();
   await saveScreenshot(page, 'bad-input-folder');
   await expectUntouched(page);
@@ -144,18 +174,31 @@ test('a file that can no longer be read says so, and adding it again works', asy
     globalThis.fileLocked = true;
     Blob.prototype.arrayBuffer = function arrayBuffer() {
       if (this.name === 'locked.txt' && globalThis.fileLocked) {
-        return Promise.reject(new DOMException('The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.', 'NotReadableError'));
+        return Promise.reject(
+          new DOMException(
+            'The requested file could not be read, typically due to permission problems that have occurred after a reference to a file was acquired.',
+            'NotReadableError',
+          ),
+        );
       }
       return read.call(this);
     };
   });
   const locked = { name: 'locked.txt', text: fixture('wire/outlet-2.txt') };
   await dropFiles(page, [locked]);
-  await expect(message(page, 'error', 'Could not read “locked.txt”: it may have been moved, deleted or locked since it was chosen. Add it again to retry.')).toBeVisible();
+  await expect(
+    message(
+      page,
+      'error',
+      'Could not read “locked.txt”: it may have been moved, deleted or locked since it was chosen. Add it again to retry.',
+    ),
+  ).toBeVisible();
   await expectKept(page);
   await expect(documentNames(page)).toHaveCount(2);
 
-  await page.evaluate(() => { globalThis.fileLocked = false; });
+  await page.evaluate(() => {
+    globalThis.fileLocked = false;
+  });
   await dropFiles(page, [locked]);
   await expect(documentNames(page)).toHaveCount(3);
   await expectKept(page, [WIRE, OUTLET, locked]);
@@ -167,7 +210,9 @@ test('a file that can no longer be read says so, and adding it again works', asy
 test('a 50 MB file is taken; the page answers while it is compared, and Cancel keeps everything', async ({ page }) => {
   const limit = 50 * 1024 * 1024;
   await dropFiles(page, [{ name: 'over.txt', size: limit + 1 }]);
-  await expect(message(page, 'error', '“over.txt” is too large (50.1 MB); copydesk opens files up to 50 MB.')).toBeVisible();
+  await expect(
+    message(page, 'error', '“over.txt” is too large (50.1 MB); copydesk opens files up to 50 MB.'),
+  ).toBeVisible();
   // Exactly 50 MB: ASCII words around outlet-2, whose curly quotes take more than a byte each.
   const middle = fixture('wire/outlet-2.txt');
   await makeText(page, 'fifty', { chars: limit - (Buffer.byteLength(middle) - middle.length), middle });
@@ -203,8 +248,14 @@ test('one line of 5 MB is compared and its passage shown', async ({ page }) => {
   await expect(page.locator('[data-side="b"] mark[data-passage]').first()).toBeVisible();
   // The line is cut into blocks for the browser's sake, but the text is the file's, whole and on one line.
   expect(await page.evaluate(() => globalThis.madeTexts.line.includes('\n'))).toBe(false);
-  await expect.poll(async () => (await sideText(page, 'b')) === await page.evaluate(() => globalThis.madeTexts.line), { timeout: 30_000 }).toBe(true);
-  await expect(page.locator('[data-side="b"] mark[data-passage]', { hasText: 'Waves of up to six metres' })).toBeVisible();
+  await expect
+    .poll(async () => (await sideText(page, 'b')) === (await page.evaluate(() => globalThis.madeTexts.line)), {
+      timeout: 30_000,
+    })
+    .toBe(true);
+  await expect(
+    page.locator('[data-side="b"] mark[data-passage]', { hasText: 'Waves of up to six metres' }),
+  ).toBeVisible();
   await expect(page.locator('[data-message="error"]')).toHaveCount(0);
   await expectKept(page);
 });
@@ -217,7 +268,13 @@ test('500 files at once: 50 documents are compared and the rest named', async ({
     return { name: `article-${number}.txt`, text: `Article ${number}\n\n${kept.join('\n\n')}\n` };
   });
   await dropFiles(page, files);
-  await expect(message(page, 'error', 'Only 50 documents can be compared at once, so 452 were not added: “article-049.txt”, “article-050.txt”, “article-051.txt” and 449 more. Remove some documents to make room for them.')).toBeVisible();
+  await expect(
+    message(
+      page,
+      'error',
+      'Only 50 documents can be compared at once, so 452 were not added: “article-049.txt”, “article-050.txt”, “article-051.txt” and 449 more. Remove some documents to make room for them.',
+    ),
+  ).toBeVisible();
   await expect(documentNames(page)).toHaveCount(50);
   await expect(documentNames(page).last()).toHaveValue('article-048.txt');
   await expect(page.locator('[data-matrix] button[data-row]')).toHaveCount(50 * 49);
@@ -235,29 +292,39 @@ test('500 files at once: 50 documents are compared and the rest named', async ({
 test('files dropped while a comparison still runs are all compared', async ({ page }) => {
   await makeText(page, 'long', { chars: 3 * 1024 * 1024, middle: fixture('wire/outlet-3.txt') });
   // The second drop happens the moment the first one's comparison shows as running.
-  await page.evaluate(async ([third, fourth]) => {
-    const drop = (files) => {
-      const transfer = new DataTransfer();
-      for (const file of files) transfer.items.add(file);
-      document.querySelector('main').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    };
-    const status = document.querySelector('[data-status]');
-    const running = new Promise((resolve) => {
-      new MutationObserver((changes, observer) => {
-        if (!status.querySelector('[data-task="compare"]')) return;
-        observer.disconnect();
-        drop([new File([third.text], third.name), new File([fourth.text], fourth.name)]);
-        resolve();
-      }).observe(status, { childList: true });
-    });
-    drop([new File([globalThis.madeTexts.long], 'long.txt')]);
-    await running;
-  }, [{ name: 'outlet-3.txt', text: fixture('wire/outlet-3.txt') }, { name: 'outlet-4.txt', text: fixture('wire/outlet-4.txt') }]);
+  await page.evaluate(
+    async ([third, fourth]) => {
+      const drop = (files) => {
+        const transfer = new DataTransfer();
+        for (const file of files) transfer.items.add(file);
+        document
+          .querySelector('main')
+          .dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      };
+      const status = document.querySelector('[data-status]');
+      const running = new Promise((resolve) => {
+        new MutationObserver((changes, observer) => {
+          if (!status.querySelector('[data-task="compare"]')) return;
+          observer.disconnect();
+          drop([new File([third.text], third.name), new File([fourth.text], fourth.name)]);
+          resolve();
+        }).observe(status, { childList: true });
+      });
+      drop([new File([globalThis.madeTexts.long], 'long.txt')]);
+      await running;
+    },
+    [
+      { name: 'outlet-3.txt', text: fixture('wire/outlet-3.txt') },
+      { name: 'outlet-4.txt', text: fixture('wire/outlet-4.txt') },
+    ],
+  );
   await expect.poll(() => names(page)).toEqual([WIRE.name, OUTLET.name, 'long.txt', 'outlet-3.txt', 'outlet-4.txt']);
   await expect(page.locator('[data-matrix] button[data-row]')).toHaveCount(20);
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0, { timeout: 30_000 });
   // long.txt holds outlet-3 word for word: from outlet-3's side, all of it is shared.
-  await expect(page.getByRole('button', { name: '100% of “outlet-3.txt” is shared with “long.txt”: open side by side' })).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: '100% of “outlet-3.txt” is shared with “long.txt”: open side by side' }),
+  ).toBeVisible();
   await expectKept(page);
   await expectWorking(page);
 });
@@ -265,7 +332,10 @@ test('files dropped while a comparison still runs are all compared', async ({ pa
 // --- encodings and line endings --------------------------------------------------------------------
 
 test('mixed line endings read as one kind', async ({ page }) => {
-  const mixed = WIRE.text.split('\n').map((line, index) => (index === 0 ? line : `${['\r\n', '\n', '\r'][index % 3]}${line}`)).join('');
+  const mixed = WIRE.text
+    .split('\n')
+    .map((line, index) => (index === 0 ? line : `${['\r\n', '\n', '\r'][index % 3]}${line}`))
+    .join('');
   expect(mixed).toMatch(/\r\n.*\n.*\r[^\n]/s);
   await dropFiles(page, [{ name: 'wire-mixed.txt', text: mixed }]);
   await expect(documentNames(page)).toHaveCount(3);
@@ -291,20 +361,32 @@ async function expectOnePassage(page, [a, b], shared) {
 
 test('Chinese, Arabic and Hebrew share their passages; right-to-left lines read right to left', async ({ page }) => {
   const chinese = '风暴袭击叙利亚沿海，塔尔图斯港被迫关闭，四十多艘货船在港外锚地等候。';
-  await expectOnePassage(page, [
-    { name: '港口-a.txt', text: `气象部门说，这是十多年来最强的风暴。${chinese}` },
-    { name: '港口-b.txt', text: `${chinese}当地渔民连夜把渔船拖上岸。` },
-  ], chinese);
+  await expectOnePassage(
+    page,
+    [
+      { name: '港口-a.txt', text: `气象部门说，这是十多年来最强的风暴。${chinese}` },
+      { name: '港口-b.txt', text: `${chinese}当地渔民连夜把渔船拖上岸。` },
+    ],
+    chinese,
+  );
   const arabic = 'قالت السلطات إن العاصفة أغلقت ميناء طرطوس يوم الأحد وإن السفن بقيت في البحر حتى هدأت الرياح.';
-  await expectOnePassage(page, [
-    { name: 'طرطوس-a.txt', text: `Tartus, Jan 13.\n\n${arabic}` },
-    { name: 'طرطوس-b.txt', text: `${arabic}\n\nوأضافت أن الميناء سيفتح مجددا.` },
-  ], arabic);
+  await expectOnePassage(
+    page,
+    [
+      { name: 'طرطوس-a.txt', text: `Tartus, Jan 13.\n\n${arabic}` },
+      { name: 'طرطوس-b.txt', text: `${arabic}\n\nوأضافت أن الميناء سيفتح مجددا.` },
+    ],
+    arabic,
+  );
   const hebrew = 'הרשויות אמרו כי הסערה סגרה את נמל טרטוס ביום ראשון וכי הספינות נשארו בים עד שהרוחות נרגעו.';
-  await expectOnePassage(page, [
-    { name: 'hebrew-a.txt', text: `${hebrew}\n\nהנמל ייפתח מחדש ביום שלישי.` },
-    { name: 'hebrew-b.txt', text: `Tartus, Jan 13.\n\n${hebrew}` },
-  ], hebrew);
+  await expectOnePassage(
+    page,
+    [
+      { name: 'hebrew-a.txt', text: `${hebrew}\n\nהנמל ייפתח מחדש ביום שלישי.` },
+      { name: 'hebrew-b.txt', text: `Tartus, Jan 13.\n\n${hebrew}` },
+    ],
+    hebrew,
+  );
 
   // Right to left: the sentence's closing full stop stands left of its last word, not right of it.
   await openPair(page, 'طرطوس-b.txt', 'طرطوس-a.txt');
@@ -329,14 +411,22 @@ test('Chinese, Arabic and Hebrew share their passages; right-to-left lines read 
 test('zero-width and combining characters do not hide a shared passage', async ({ page }) => {
   await page.getByLabel('Shortest passage').fill('5');
   await expect(page).toHaveURL(/\?min=5$/);
-  const invisible = 'The minister said می\u200Cخواهم in Tehran, posted 👨\u200D👩\u200D👧 and ข่าว\u200Bล่าสุด from Bangkok before the port of Tartus closed on Monday.';
-  await expectOnePassage(page, [
-    { name: 'zero-width-a.txt', text: `Earlier: ${invisible}` },
-    { name: 'zero-width-b.txt', text: `${invisible} Later.` },
-  ], invisible);
+  const invisible =
+    'The minister said می\u200Cخواهم in Tehran, posted 👨\u200D👩\u200D👧 and ข่าว\u200Bล่าสุด from Bangkok before the port of Tartus closed on Monday.';
+  await expectOnePassage(
+    page,
+    [
+      { name: 'zero-width-a.txt', text: `Earlier: ${invisible}` },
+      { name: 'zero-width-b.txt', text: `${invisible} Later.` },
+    ],
+    invisible,
+  );
   const composed = 'Tartús and Lattaquié reopened their ports on Monday, the ministry said in Damascus.';
   const decomposed = composed.replace('ú', 'u\u0301').replace('é', 'e\u0301');
-  await dropFiles(page, [{ name: 'nfc.txt', text: composed }, { name: 'nfd.txt', text: decomposed }]);
+  await dropFiles(page, [
+    { name: 'nfc.txt', text: composed },
+    { name: 'nfd.txt', text: decomposed },
+  ]);
   await openPair(page, 'nfd.txt', 'nfc.txt');
   await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText('100% shared');
   await expect(page.locator('[data-stat="b"] .stat-value')).toHaveText('100% shared');
@@ -345,11 +435,16 @@ test('zero-width and combining characters do not hide a shared passage', async (
 });
 
 test('emoji with skin tones stay whole inside a shared passage', async ({ page }) => {
-  const shared = 'Fishermen 👍🏽 pulled their boats 🚣🏿‍♀️ ashore at Tartus 🇸🇾 before the storm 🌊 closed the port on Monday.';
-  await expectOnePassage(page, [
-    { name: 'emoji-a.txt', text: `👋🏻 Update: ${shared}` },
-    { name: 'emoji-b.txt', text: `${shared} 🙏🏼` },
-  ], shared);
+  const shared =
+    'Fishermen 👍🏽 pulled their boats 🚣🏿‍♀️ ashore at Tartus 🇸🇾 before the storm 🌊 closed the port on Monday.';
+  await expectOnePassage(
+    page,
+    [
+      { name: 'emoji-a.txt', text: `👋🏻 Update: ${shared}` },
+      { name: 'emoji-b.txt', text: `${shared} 🙏🏼` },
+    ],
+    shared,
+  );
   await expectKept(page);
   await expectWorking(page);
 });
@@ -358,14 +453,20 @@ test('emoji with skin tones stay whole inside a shared passage', async ({ page }
 
 test('the same file twice is not added again; another file of the same name is renamed', async ({ page }) => {
   await dropFiles(page, [WIRE]);
-  await expect(message(page, 'info', '“wire.txt” is already open with the same text, so it was not added again.')).toBeVisible();
+  await expect(
+    message(page, 'info', '“wire.txt” is already open with the same text, so it was not added again.'),
+  ).toBeVisible();
   await expect(documentNames(page)).toHaveCount(2);
 
   const outlet2 = { name: 'outlet-2.txt', text: fixture('wire/outlet-2.txt') };
   const otherWire = { name: 'wire.txt', text: fixture('wire/outlet-3.txt') };
   await dropFiles(page, [outlet2, outlet2, otherWire]);
-  await expect(message(page, 'info', '“outlet-2.txt” is already open with the same text, so it was not added again.')).toBeVisible();
-  await expect(message(page, 'info', 'Added “wire.txt” as “wire (2).txt”: a document of that name is already open.')).toBeVisible();
+  await expect(
+    message(page, 'info', '“outlet-2.txt” is already open with the same text, so it was not added again.'),
+  ).toBeVisible();
+  await expect(
+    message(page, 'info', 'Added “wire.txt” as “wire (2).txt”: a document of that name is already open.'),
+  ).toBeVisible();
   await saveScreenshot(page, 'bad-input-same-file');
   await expectKept(page, [WIRE, OUTLET, outlet2, { name: 'wire (2).txt', text: otherWire.text }]);
   await expect(documentNames(page)).toHaveCount(4);
@@ -374,7 +475,10 @@ test('the same file twice is not added again; another file of the same name is r
 
 test('identical texts under two names are 100% shared, word for word', async ({ page }) => {
   const text = fixture('wire/outlet-3.txt');
-  await dropFiles(page, [{ name: 'riviera.txt', text }, { name: 'riviera-copy.txt', text }]);
+  await dropFiles(page, [
+    { name: 'riviera.txt', text },
+    { name: 'riviera-copy.txt', text },
+  ]);
   await openPair(page, 'riviera.txt', 'riviera-copy.txt');
   await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText('100% shared');
   await expect(page.locator('[data-stat="b"] .stat-value')).toHaveText('100% shared');
@@ -387,11 +491,25 @@ test('identical texts under two names are 100% shared, word for word', async ({ 
 
 test('pasting nothing, white space or no words adds nothing and says why', async ({ page }) => {
   await pasteText(page, '');
-  await expect(message(page, 'error', 'Nothing was added: the clipboard holds no text. To add files, drop them on the page or use “Add files…”.')).toBeVisible();
+  await expect(
+    message(
+      page,
+      'error',
+      'Nothing was added: the clipboard holds no text. To add files, drop them on the page or use “Add files…”.',
+    ),
+  ).toBeVisible();
   await pasteText(page, '  \r\n\t  \n');
-  await expect(message(page, 'error', 'The pasted text holds only white space: there is nothing in it to compare.')).toBeVisible();
+  await expect(
+    message(page, 'error', 'The pasted text holds only white space: there is nothing in it to compare.'),
+  ).toBeVisible();
   await pasteText(page, '— … !!! *** ★');
-  await expect(message(page, 'error', 'The pasted text has no words, only punctuation and symbols: there is nothing in it to compare.')).toBeVisible();
+  await expect(
+    message(
+      page,
+      'error',
+      'The pasted text has no words, only punctuation and symbols: there is nothing in it to compare.',
+    ),
+  ).toBeVisible();
   await saveScreenshot(page, 'bad-input-paste');
   await expectUntouched(page);
 });
@@ -402,10 +520,14 @@ test('the Paste text dialog points out a text without words and stays open', asy
   const text = dialog.getByLabel('Text');
   await text.fill('   \n\n   ');
   await dialog.getByRole('button', { name: 'Add document' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('This text holds only white space: there is nothing in it to compare.');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'This text holds only white space: there is nothing in it to compare.',
+  );
   await expect(dialog).toBeVisible();
   await expect(text).toHaveAttribute('aria-invalid', 'true');
-  await expect(text).toHaveAccessibleDescription('This text holds only white space: there is nothing in it to compare.');
+  await expect(text).toHaveAccessibleDescription(
+    'This text holds only white space: there is nothing in it to compare.',
+  );
   await saveScreenshot(page, 'bad-input-paste-dialog');
 
   const short = fixture('short/a.txt');
@@ -422,7 +544,9 @@ test('a huge paste is compared while the page keeps answering', async ({ page })
   await makeText(page, 'huge', { chars: 8 * 1024 * 1024, middle: fixture('wire/outlet-2.txt') });
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
   await pasteText(page, { made: 'huge' });
-  await expect(message(page, 'info', 'Added the pasted text as “Pasted text 1”; rename it in the document list.')).toBeVisible();
+  await expect(
+    message(page, 'info', 'Added the pasted text as “Pasted text 1”; rename it in the document list.'),
+  ).toBeVisible();
   const comparing = page.locator('[data-status] [data-task="compare"]');
   await expect(comparing).toContainText(/^Comparing/);
   await page.locator('[data-help] summary').click();
@@ -431,7 +555,8 @@ test('a huge paste is compared while the page keeps answering', async ({ page })
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0, { timeout: 60_000 });
   // The paste holds outlet-2 word for word amid words of no language: the wire shares with it what it
   // shares with outlet-2.
-  const shareWith = (name) => page.getByRole('button', { name: new RegExp(`of “wire\\.txt” is shared with “${name}”`) }).textContent();
+  const shareWith = (name) =>
+    page.getByRole('button', { name: new RegExp(`of “wire\\.txt” is shared with “${name}”`) }).textContent();
   expect(await shareWith('Pasted text 1')).toBe(await shareWith('outlet-2\\.txt'));
   await expectKept(page, [WIRE, OUTLET, { name: 'outlet-2.txt', text: fixture('wire/outlet-2.txt') }]);
   await expectWorking(page);
@@ -440,6 +565,8 @@ test('a huge paste is compared while the page keeps answering', async ({ page })
 test('a paste over the limit is refused', async ({ page }) => {
   await makeText(page, 'over', { chars: 51 * 1024 * 1024 });
   await pasteText(page, { made: 'over' });
-  await expect(message(page, 'error', 'The pasted text is too large (51 MB); copydesk compares texts up to 50 MB.')).toBeVisible();
+  await expect(
+    message(page, 'error', 'The pasted text is too large (51 MB); copydesk compares texts up to 50 MB.'),
+  ).toBeVisible();
   await expectUntouched(page);
 });

@@ -10,8 +10,14 @@ import { chromium } from 'playwright-core';
 
 const PORT = 8765;
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Deterministic pseudo-random numbers, so that every run compares the same texts. */
 function random(seed) {
@@ -30,7 +36,10 @@ function generatePair(words) {
   const next = random(words);
   const vocabulary = Array.from({ length: 8000 }, (_, i) => {
     const length = 2 + Math.floor(next() * 9);
-    return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join('') + (i % 97 === 0 ? ',' : '');
+    return (
+      Array.from({ length }, () => String.fromCharCode(97 + Math.floor(next() * 26))).join('') +
+      (i % 97 === 0 ? ',' : '')
+    );
   });
   // Zipf-like: common words often, rare words rarely.
   const word = () => vocabulary[Math.floor(vocabulary.length * next() ** 3)];
@@ -47,7 +56,8 @@ function generatePair(words) {
     if (roll < 0.1) continue; // dropped
     if (roll < 0.2) b.push(paragraph()); // the outlet's own paragraph
     const edited = roll < 0.4 ? text.replace(/ \w+ /, ` ${word()} `) : text;
-    if (next() < 0.15) b.splice(Math.floor(next() * b.length), 0, edited); // moved
+    if (next() < 0.15)
+      b.splice(Math.floor(next() * b.length), 0, edited); // moved
     else b.push(edited);
   }
   return [a.join('\n\n'), b.join('\n\n')];
@@ -59,13 +69,17 @@ async function measure(page, words) {
   await page.waitForSelector('html[data-ready]');
   await page.waitForFunction(() => document.querySelectorAll('[data-matrix] button[data-heat]').length === 20);
   // Handing 12 MB of text to the page is itself a long task: do it before measuring.
-  await page.evaluate(([a, b]) => {
-    globalThis.benchFiles = [new File([a], 'a.txt'), new File([b], 'b.txt')];
-  }, [a, b]);
+  await page.evaluate(
+    ([a, b]) => {
+      globalThis.benchFiles = [new File([a], 'a.txt'), new File([b], 'b.txt')];
+    },
+    [a, b],
+  );
   return page.evaluate(async () => {
     const longTasks = [];
-    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)))
-      .observe({ type: 'longtask' });
+    new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({
+      type: 'longtask',
+    });
     const textA = document.querySelector('[data-side="a"] [data-text]');
     const firstPaint = new Promise((resolve) => {
       const observer = new MutationObserver(() => {
@@ -75,8 +89,9 @@ async function measure(page, words) {
       });
       observer.observe(textA, { childList: true });
     });
-    const marked = () => document.querySelector('[data-side="b"] mark[data-passage]')
-      && !document.querySelector('[data-status] [data-task]');
+    const marked = () =>
+      document.querySelector('[data-side="b"] mark[data-passage]') &&
+      !document.querySelector('[data-status] [data-task]');
     const done = new Promise((resolve) => {
       const check = () => (marked() ? resolve(performance.now()) : setTimeout(check, 20));
       check();
@@ -97,15 +112,22 @@ async function measure(page, words) {
   });
 }
 
-const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(PORT)], { stdio: 'ignore' });
+const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(PORT)], {
+  stdio: 'ignore',
+});
 await new Promise((resolve) => setTimeout(resolve, 500));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: CHROMIUM_ARGS,
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   for (const words of SIZES.length ? SIZES : [10_000, 100_000, 1_000_000]) {
     const result = await measure(page, words);
-    console.log(`${words.toLocaleString('en')} words a side: first paint ${result.firstPaint} ms, done ${result.done} ms, `
-      + `${result.passages} passages, ${result.longTasks} long tasks, longest ${result.longest} ms`);
+    console.log(
+      `${words.toLocaleString('en')} words a side: first paint ${result.firstPaint} ms, done ${result.done} ms, ` +
+        `${result.passages} passages, ${result.longTasks} long tasks, longest ${result.longest} ms`,
+    );
   }
 } finally {
   await browser.close();

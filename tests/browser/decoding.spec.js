@@ -8,7 +8,10 @@ import { documentNames, dropFiles, expect, expectFirstDocuments, fixture, messag
 
 const FOLDER = new URL('../fixtures/decoding/', import.meta.url);
 const { cases } = JSON.parse(readFileSync(new URL('cases.json', FOLDER), 'utf8'));
-const LOADED = [{ name: 'wire.txt', text: fixture('wire/wire.txt') }, { name: 'outlet-1.txt', text: fixture('wire/outlet-1.txt') }];
+const LOADED = [
+  { name: 'wire.txt', text: fixture('wire/wire.txt') },
+  { name: 'outlet-1.txt', text: fixture('wire/outlet-1.txt') },
+];
 
 test.beforeEach(async ({ page }) => {
   await openPage(page);

@@ -42,8 +42,13 @@ let cli = null;
  * the names in `args` are relative to, and returns what it prints on stdout and stderr.
  */
 export function runCli(files, args) {
-  cli ??= execFileSync('cargo', ['build', '--quiet', '--bin', 'copydesk', '--message-format', 'json'], { encoding: 'utf8' })
-    .split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((message) => message.executable)?.executable;
+  cli ??= execFileSync('cargo', ['build', '--quiet', '--bin', 'copydesk', '--message-format', 'json'], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line))
+    .find((message) => message.executable)?.executable;
   expect(cli, 'cargo names the copydesk binary it built').toBeTruthy();
   const directory = mkdtempSync(join(tmpdir(), 'copydesk-cli-'));
   for (const { name, text } of files) writeFileSync(join(directory, name), text);
@@ -92,29 +97,36 @@ export async function pasteText(page, text) {
  * seed, in paragraphs or all on one line (`oneLine`), with `middle` (on the same line, then) in the middle.
  */
 export async function makeText(page, key, { chars, oneLine = false, middle = '' }) {
-  await page.evaluate(({ key, chars, oneLine, middle }) => {
-    let seed = 20240113;
-    const random = () => {
-      seed = (seed * 1664525 + 1013904223) % 2 ** 32;
-      return seed / 2 ** 32;
-    };
-    const letters = () => Array.from({ length: 2 + Math.floor(random() * 8) }, () => String.fromCharCode(97 + Math.floor(random() * 26)));
-    const words = Array.from({ length: 4000 }, () => letters().join(''));
-    const paragraph = () => `${Array.from({ length: 50 }, () => words[Math.floor(random() * words.length)]).join(' ')}.`;
-    const separator = oneLine ? ' ' : '\n\n';
-    const block = Array.from({ length: 100 }, paragraph).join(separator) + separator;
-    const inside = `${separator}${oneLine ? middle.replace(/\s+/g, ' ') : middle}${separator}`;
-    const filler = block.repeat(Math.ceil(chars / block.length));
-    const before = Math.floor((chars - inside.length) / 2);
-    globalThis.madeTexts ??= {};
-    globalThis.madeTexts[key] = filler.slice(0, before) + inside + filler.slice(0, chars - inside.length - before);
-  }, { key, chars, oneLine, middle });
+  await page.evaluate(
+    ({ key, chars, oneLine, middle }) => {
+      let seed = 20240113;
+      const random = () => {
+        seed = (seed * 1664525 + 1013904223) % 2 ** 32;
+        return seed / 2 ** 32;
+      };
+      const letters = () =>
+        Array.from({ length: 2 + Math.floor(random() * 8) }, () => String.fromCharCode(97 + Math.floor(random() * 26)));
+      const words = Array.from({ length: 4000 }, () => letters().join(''));
+      const paragraph = () =>
+        `${Array.from({ length: 50 }, () => words[Math.floor(random() * words.length)]).join(' ')}.`;
+      const separator = oneLine ? ' ' : '\n\n';
+      const block = Array.from({ length: 100 }, paragraph).join(separator) + separator;
+      const inside = `${separator}${oneLine ? middle.replace(/\s+/g, ' ') : middle}${separator}`;
+      const filler = block.repeat(Math.ceil(chars / block.length));
+      const before = Math.floor((chars - inside.length) / 2);
+      globalThis.madeTexts ??= {};
+      globalThis.madeTexts[key] = filler.slice(0, before) + inside + filler.slice(0, chars - inside.length - before);
+    },
+    { key, chars, oneLine, middle },
+  );
 }
 
 /** The five wire-story fixtures as files to drop. */
 export function wireFiles() {
-  return ['wire.txt', 'outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'outlet-4.txt']
-    .map((name) => ({ name, text: fixture(`wire/${name}`) }));
+  return ['wire.txt', 'outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'outlet-4.txt'].map((name) => ({
+    name,
+    text: fixture(`wire/${name}`),
+  }));
 }
 
 /** The names in the document list, in order. */
@@ -129,12 +141,17 @@ export function names(page) {
 
 /** The message that reads `text`, exactly, in the page's messages region; `tone` 'error' or 'info'. */
 export function message(page, tone, text) {
-  return page.getByRole('log', { name: 'Messages' }).locator(`[data-message="${tone}"] > p`).getByText(text, { exact: true });
+  return page
+    .getByRole('log', { name: 'Messages' })
+    .locator(`[data-message="${tone}"] > p`)
+    .getByText(text, { exact: true });
 }
 
 /** The first documents are `documents` ([{name, text}]), in order, and saved so. */
 export async function expectFirstDocuments(page, documents) {
-  await expect.poll(async () => (await names(page)).slice(0, documents.length)).toEqual(documents.map(({ name }) => name));
+  await expect
+    .poll(async () => (await names(page)).slice(0, documents.length))
+    .toEqual(documents.map(({ name }) => name));
   await expectSaved(page);
   const saved = await savedSession(page);
   expect(saved.documents.slice(0, documents.length).map(({ name, text }) => ({ name, text }))).toEqual(documents);
@@ -163,18 +180,21 @@ export async function expectSaved(page) {
 
 /** The session the page saved in IndexedDB (what the store holds), read straight from the database. */
 export function savedSession(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('copydesk');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const request = open.result.transaction('current').objectStore('current').get('session');
-      request.onsuccess = () => {
-        open.result.close();
-        resolve(request.result);
-      };
-      request.onerror = () => reject(request.error);
-    };
-  }));
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('copydesk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('current').objectStore('current').get('session');
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
 }
 
 /** Opens the "Share link" menu and returns the link it made (and copied). */
@@ -213,10 +233,14 @@ export const MIXED_PARAGRAPHS = [
  */
 export function xssVectors() {
   const escapes = { t: '\t', n: '\n', r: '\r', f: '\f', 0: '\0', '\\': '\\' };
-  return fixture('xss/vectors.txt').split('\n')
+  return fixture('xss/vectors.txt')
+    .split('\n')
     .filter((line) => line !== '' && !line.startsWith('# '))
-    .map((line) => line.replace(/\\(?:u\{([0-9A-Fa-f]+)\}|([tnrf0\\]))/g,
-      (_, hex, letter) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : escapes[letter])));
+    .map((line) =>
+      line.replace(/\\(?:u\{([0-9A-Fa-f]+)\}|([tnrf0\\]))/g, (_, hex, letter) =>
+        hex ? String.fromCodePoint(parseInt(hex, 16)) : escapes[letter],
+      ),
+    );
 }
 
 /**
@@ -233,16 +257,26 @@ export async function trapScripts(context, allowed) {
     const trap = { fired: [], violations: [] };
     Object.defineProperty(window, '__xssTrap', { value: trap });
     window.__xss = (n) => trap.fired.push(n);
-    addEventListener('securitypolicyviolation', (event) => {
-      trap.violations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, source: event.sourceFile, line: event.lineNumber });
-    }, true);
+    addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        trap.violations.push({
+          directive: event.effectiveDirective,
+          blocked: event.blockedURI,
+          source: event.sourceFile,
+          line: event.lineNumber,
+        });
+      },
+      true,
+    );
   });
   const dialogs = [];
   const elsewhere = [];
-  const watchDialogs = (page) => page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()} ${dialog.message()}`);
-    dialog.dismiss().catch(() => {});
-  });
+  const watchDialogs = (page) =>
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()} ${dialog.message()}`);
+      dialog.dismiss().catch(() => {});
+    });
   context.pages().forEach(watchDialogs);
   context.on('page', watchDialogs);
   context.on('request', (request) => {
@@ -250,13 +284,16 @@ export async function trapScripts(context, allowed) {
   });
   return {
     async expectNoneSprung(page, { refusedIn = [] } = {}) {
-      const sprung = await page.evaluate((refusedIn) => ({
-        canary: window.__xssTrap.fired,
-        globals: Object.keys(window).filter((key) => /^__xss\d+$/.test(key)),
-        violations: window.__xssTrap.violations
-          .filter(({ source }) => !refusedIn.some((path) => source === new URL(path, location.origin).href))
-          .map(({ directive, blocked, source, line }) => `${directive} ${blocked} from ${source}:${line}`),
-      }), refusedIn);
+      const sprung = await page.evaluate(
+        (refusedIn) => ({
+          canary: window.__xssTrap.fired,
+          globals: Object.keys(window).filter((key) => /^__xss\d+$/.test(key)),
+          violations: window.__xssTrap.violations
+            .filter(({ source }) => !refusedIn.some((path) => source === new URL(path, location.origin).href))
+            .map(({ directive, blocked, source, line }) => `${directive} ${blocked} from ${source}:${line}`),
+        }),
+        refusedIn,
+      );
       expect(sprung).toEqual({ canary: [], globals: [], violations: [] });
       expect(await unsafeMarkup(page)).toEqual([]);
       expect(dialogs).toEqual([]);
@@ -273,14 +310,63 @@ export async function trapScripts(context, allowed) {
  */
 export function unsafeMarkup(page) {
   return page.evaluate(() => {
-    const RISKY_TAGS = new Set(['script', 'style', 'link', 'meta', 'base', 'title', 'iframe', 'frame', 'frameset', 'object',
-      'embed', 'applet', 'param', 'img', 'image', 'picture', 'video', 'audio', 'source', 'track', 'svg', 'math', 'template',
-      'noscript', 'xmp', 'noembed', 'noframes', 'marquee', 'plaintext', 'isindex', 'form', 'handler', 'foreignobject']);
-    const URL_ATTRIBUTES = new Set(['href', 'xlink:href', 'src', 'srcset', 'srcdoc', 'action', 'formaction', 'data', 'poster',
-      'background', 'codebase', 'ping', 'values', 'to', 'from']);
+    const RISKY_TAGS = new Set([
+      'script',
+      'style',
+      'link',
+      'meta',
+      'base',
+      'title',
+      'iframe',
+      'frame',
+      'frameset',
+      'object',
+      'embed',
+      'applet',
+      'param',
+      'img',
+      'image',
+      'picture',
+      'video',
+      'audio',
+      'source',
+      'track',
+      'svg',
+      'math',
+      'template',
+      'noscript',
+      'xmp',
+      'noembed',
+      'noframes',
+      'marquee',
+      'plaintext',
+      'isindex',
+      'form',
+      'handler',
+      'foreignobject',
+    ]);
+    const URL_ATTRIBUTES = new Set([
+      'href',
+      'xlink:href',
+      'src',
+      'srcset',
+      'srcdoc',
+      'action',
+      'formaction',
+      'data',
+      'poster',
+      'background',
+      'codebase',
+      'ping',
+      'values',
+      'to',
+      'from',
+    ]);
     const ownScripts = ['js/main.js', 'vendor/Readability.js'].map((path) => new URL(path, location.href).href);
-    const inHeadAllowed = (element) => (element.localName === 'script' ? ownScripts.includes(element.src)
-      : element.localName !== 'base' && !(element.localName === 'meta' && /refresh/i.test(element.httpEquiv)));
+    const inHeadAllowed = (element) =>
+      element.localName === 'script'
+        ? ownScripts.includes(element.src)
+        : element.localName !== 'base' && !(element.localName === 'meta' && /refresh/i.test(element.httpEquiv));
     const ownInBody = (element) => element.matches('svg.dropzone-icon, form[data-paste-form], form[data-options-form]');
     const describe = (element) => {
       const attributes = [...element.attributes].map(({ name, value }) => ` ${name}="${value}"`).join('');
@@ -294,10 +380,16 @@ export function unsafeMarkup(page) {
       }
       for (const { name, value } of element.attributes) {
         const scheme = /^(javascript|vbscript|livescript|data):/i.test(value.replace(/[\0-\x20]/g, ''));
-        const url = !inHead && URL_ATTRIBUTES.has(name.toLowerCase()) && value !== '' && !(name === 'href' && value.startsWith('#'));
+        const url =
+          !inHead &&
+          URL_ATTRIBUTES.has(name.toLowerCase()) &&
+          value !== '' &&
+          !(name === 'href' && value.startsWith('#'));
         const icon = inHead && element.matches('link[rel="icon"]') && value === 'data:,';
-        const style = name === 'style' && /url\(|image-set|expression|javascript:|behavior|binding|@import/i.test(value);
-        if (/^on/i.test(name) || url || style || (scheme && !icon)) found.push(`attribute ${name} of ${describe(element)}`);
+        const style =
+          name === 'style' && /url\(|image-set|expression|javascript:|behavior|binding|@import/i.test(value);
+        if (/^on/i.test(name) || url || style || (scheme && !icon))
+          found.push(`attribute ${name} of ${describe(element)}`);
       }
     }
     return found;
@@ -321,8 +413,12 @@ export function isSiteFile(url, baseURL) {
   const site = new URL(baseURL);
   const { origin, pathname, search } = new URL(url);
   const path = pathname.slice(site.pathname.length);
-  return origin === site.origin && pathname.startsWith(site.pathname) && knownFiles.has(path)
-    && (search === '' || ['', 'index.html'].includes(path));
+  return (
+    origin === site.origin &&
+    pathname.startsWith(site.pathname) &&
+    knownFiles.has(path) &&
+    (search === '' || ['', 'index.html'].includes(path))
+  );
 }
 
 /** Whether `url` names memory of the page's own at `baseURL` (a blob:, as the engine's worker starts from), not a server. */

@@ -9,7 +9,15 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  documentNames, dropFiles, expect, fixture, isPageMemory, makeShareLink, saveScreenshot, test, watchProblems,
+  documentNames,
+  dropFiles,
+  expect,
+  fixture,
+  isPageMemory,
+  makeShareLink,
+  saveScreenshot,
+  test,
+  watchProblems,
 } from './helpers.js';
 
 const DIST = resolve(fileURLToPath(new URL('../..', import.meta.url)), process.env.COPYDESK_DIST ?? 'dist');
@@ -27,7 +35,9 @@ test.beforeAll(async ({}, testInfo) => {
   mkdirSync(root, { recursive: true });
   symlinkSync(DIST, `${root}/copydesk`);
   const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, String(port)], { stdio: 'ignore' });
+  server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', root, String(port)], {
+    stdio: 'ignore',
+  });
   site = `http://127.0.0.1:${port}/copydesk/`;
   await waitUntilServing(site);
 });
@@ -67,11 +77,16 @@ test('served under /copydesk/: loads, opens an example, compares and shares', as
   await expect(documentNames(other).first()).toHaveValue('Forest fire, version A');
   await expect(other.locator('[data-tab="inline"]')).toHaveAttribute('aria-pressed', 'true');
   await other.locator('[data-tab="side"]').click();
-  await expect.poll(() => other.locator('[data-side="a"] [data-text]').evaluate((element) => element.textContent)).toBe(fixture('short/a.txt'));
+  await expect
+    .poll(() => other.locator('[data-side="a"] [data-text]').evaluate((element) => element.textContent))
+    .toBe(fixture('short/a.txt'));
   expect(problems).toEqual([]);
   await context.close();
 
-  const outside = requests.filter((url) => !isPageMemory(url.href, site) && (url.origin !== new URL(site).origin || !url.pathname.startsWith('/copydesk/')));
+  const outside = requests.filter(
+    (url) =>
+      !isPageMemory(url.href, site) && (url.origin !== new URL(site).origin || !url.pathname.startsWith('/copydesk/')),
+  );
   expect(outside.map(String)).toEqual([]);
   expect(requests.some((url) => url.pathname === '/copydesk/pkg/copydesk_bg.wasm')).toBe(true);
 });
@@ -92,11 +107,24 @@ test('after one visit the page reloads and compares offline', async ({ page, con
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
   await expect(page.locator('[data-matrix] button[data-row]').first()).toHaveText(/^\d+%$/);
 
-  await dropFiles(page, [{ name: 'wire.txt', text: fixture('wire/wire.txt') }, { name: 'outlet-3.txt', text: fixture('wire/outlet-3.txt') }]);
+  await dropFiles(page, [
+    { name: 'wire.txt', text: fixture('wire/wire.txt') },
+    { name: 'outlet-3.txt', text: fixture('wire/outlet-3.txt') },
+  ]);
   await expect(page.locator('[data-side="b"] mark[data-passage]').first()).toBeVisible();
   // A saved web page needs Readability, which is cached too.
-  await dropFiles(page, [{ name: 'page.html', text: `<html><body><article>${fixture('wire/outlet-1.txt').split('\n\n').map((p) => `<p>${p}</p>`).join('')}</article></body></html>` }]);
-  await expect(page.locator('[data-message]', { hasText: 'article text extracted from HTML by Readability' })).toBeVisible();
+  await dropFiles(page, [
+    {
+      name: 'page.html',
+      text: `<html><body><article>${fixture('wire/outlet-1.txt')
+        .split('\n\n')
+        .map((p) => `<p>${p}</p>`)
+        .join('')}</article></body></html>`,
+    },
+  ]);
+  await expect(
+    page.locator('[data-message]', { hasText: 'article text extracted from HTML by Readability' }),
+  ).toBeVisible();
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
   await saveScreenshot(page, 'offline');
 });

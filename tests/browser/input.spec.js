@@ -1,7 +1,17 @@
 // Documents coming in: dropped, pasted, decoded, extracted from HTML, or refused with a clear message
 // that leaves everything already loaded in place.
 
-import { documentNames, dropFiles, expect, expectCleanText, fixture, openPage, pasteText, test, wireFiles } from './helpers.js';
+import {
+  documentNames,
+  dropFiles,
+  expect,
+  expectCleanText,
+  fixture,
+  openPage,
+  pasteText,
+  test,
+  wireFiles,
+} from './helpers.js';
 
 test.beforeEach(async ({ page }) => {
   await openPage(page);
@@ -83,7 +93,9 @@ test('documents can be renamed, replaced and removed', async ({ page }) => {
 
   const chooser = page.waitForEvent('filechooser');
   await first.locator('[data-action="replace"]').click();
-  await (await chooser).setFiles({ name: 'fire.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('short/a.txt')) });
+  await (
+    await chooser
+  ).setFiles({ name: 'fire.txt', mimeType: 'text/plain', buffer: Buffer.from(fixture('short/a.txt')) });
   await expect(first.locator('[data-field="name"]')).toHaveValue('fire.txt');
 
   await first.locator('[data-action="remove"]').click();
@@ -94,7 +106,9 @@ test('documents can be renamed, replaced and removed', async ({ page }) => {
   await expect(documentNames(page).first()).toHaveValue('fire.txt');
 });
 
-test('a name being typed keeps the focus and its letters while documents arrive and comparisons finish', async ({ page }) => {
+test('a name being typed keeps the focus and its letters while documents arrive and comparisons finish', async ({
+  page,
+}) => {
   await dropFiles(page, wireFiles().slice(0, 3));
   await expect(documentNames(page)).toHaveCount(3);
   const name = documentNames(page).nth(2);
@@ -120,8 +134,14 @@ test('empty, binary and too large files are refused with a message', async ({ pa
     { name: 'ok.txt', text: fixture('short/a.txt') },
   ]);
   await expect(page.locator('[data-message="error"]', { hasText: '“empty.txt” is empty' })).toBeVisible();
-  await expect(page.locator('[data-message="error"]', { hasText: '“data.bin” looks like a binary file' })).toBeVisible();
-  await expect(page.locator('[data-message="error"]', { hasText: '“huge.txt” is too large (51 MB); copydesk opens files up to 50 MB' })).toBeVisible();
+  await expect(
+    page.locator('[data-message="error"]', { hasText: '“data.bin” looks like a binary file' }),
+  ).toBeVisible();
+  await expect(
+    page.locator('[data-message="error"]', {
+      hasText: '“huge.txt” is too large (51 MB); copydesk opens files up to 50 MB',
+    }),
+  ).toBeVisible();
   await expect(documentNames(page)).toHaveCount(1);
   await expect(documentNames(page).first()).toHaveValue('ok.txt');
 });
@@ -134,9 +154,16 @@ test('an HTML page is reduced to its article text by Readability', async ({ page
     <article><h1>Storm shuts Syria's Tartus port</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}</article>
     <aside class="newsletter">Sign up for our newsletter</aside>
     <footer>© The Courier. All rights reserved.</footer></body></html>`;
-  await dropFiles(page, [{ name: 'wire.txt', text: fixture('wire/wire.txt') }, { name: 'courier.html', text: html }]);
-  await expect(page.locator('[data-message]', { hasText: '“courier.html”: article text extracted from HTML by Readability' })).toBeVisible();
-  await expect(page.locator('[data-document-list] li').nth(1).locator('[data-document-note]')).toHaveText('article text extracted from HTML by Readability');
+  await dropFiles(page, [
+    { name: 'wire.txt', text: fixture('wire/wire.txt') },
+    { name: 'courier.html', text: html },
+  ]);
+  await expect(
+    page.locator('[data-message]', { hasText: '“courier.html”: article text extracted from HTML by Readability' }),
+  ).toBeVisible();
+  await expect(page.locator('[data-document-list] li').nth(1).locator('[data-document-note]')).toHaveText(
+    'article text extracted from HTML by Readability',
+  );
   const text = page.locator('[data-side="b"] [data-text]');
   await expect(text).toContainText('Waves of up to six metres');
   await expect(text).not.toContainText('Subscribe today');

@@ -10,16 +10,48 @@ const REPEATS = 20;
 
 /** `count` words of made-up prose from `vocabulary`, different for each `seed`: nothing in it is shared. */
 function prose(vocabulary, count, seed) {
-  const words = Array.from({ length: count }, (_, i) => vocabulary[(i * 7 + seed * 13 + (i % 5) * 3) % vocabulary.length]);
+  const words = Array.from(
+    { length: count },
+    (_, i) => vocabulary[(i * 7 + seed * 13 + (i % 5) * 3) % vocabulary.length],
+  );
   return `${words.join(' ')}.`;
 }
 
-const A_ONLY = ['orchard', 'lantern', 'gravel', 'thimble', 'meadow', 'copper', 'saddle', 'pewter', 'bramble', 'harvest', 'quarry', 'tinder'];
-const B_ONLY = ['glacier', 'parsley', 'ledger', 'mantle', 'cobalt', 'furnace', 'widget', 'sorrel', 'trellis', 'ember', 'vessel', 'plinth'];
+const A_ONLY = [
+  'orchard',
+  'lantern',
+  'gravel',
+  'thimble',
+  'meadow',
+  'copper',
+  'saddle',
+  'pewter',
+  'bramble',
+  'harvest',
+  'quarry',
+  'tinder',
+];
+const B_ONLY = [
+  'glacier',
+  'parsley',
+  'ledger',
+  'mantle',
+  'cobalt',
+  'furnace',
+  'widget',
+  'sorrel',
+  'trellis',
+  'ember',
+  'vessel',
+  'plinth',
+];
 
 async function openPair(page, a, b) {
   await openPage(page);
-  await dropFiles(page, [{ name: 'a.txt', text: a }, { name: 'b.txt', text: b }]);
+  await dropFiles(page, [
+    { name: 'a.txt', text: a },
+    { name: 'b.txt', text: b },
+  ]);
   await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('b.txt');
   await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
 }
@@ -30,15 +62,23 @@ test('ordinary articles get no note beside the passages', async ({ page }) => {
   await expect(page.locator('[data-limits]')).toBeHidden();
 });
 
-test('a phrase repeated past the limit is owned up to, on the page, in the exports and in the command line’s words', async ({ page }) => {
+test('a phrase repeated past the limit is owned up to, on the page, in the exports and in the command line’s words', async ({
+  page,
+}) => {
   test.setTimeout(600_000); // the command line may have to be built first
-  const files = [{ name: 'a.txt', text: `${PROMO}${WIRE}` }, { name: 'b.txt', text: `${PROMO.repeat(REPEATS)}${WIRE}` }];
+  const files = [
+    { name: 'a.txt', text: `${PROMO}${WIRE}` },
+    { name: 'b.txt', text: `${PROMO.repeat(REPEATS)}${WIRE}` },
+  ];
   await openPair(page, files[0].text, files[1].text);
-  const note = '“b.txt” repeats 1 phrase more than 16 times; each repeat of it was matched only with the 16 '
-    + 'nearest to it in the other text, to keep the comparison fast: a few shared words among the repeats may be unmarked.';
+  const note =
+    '“b.txt” repeats 1 phrase more than 16 times; each repeat of it was matched only with the 16 ' +
+    'nearest to it in the other text, to keep the comparison fast: a few shared words among the repeats may be unmarked.';
   await expect(page.locator('[data-limits]')).toBeVisible();
   await expect(page.locator('[data-limits] p')).toHaveText([note]);
-  const cliNote = runCli(files, ['compare', 'a.txt', 'b.txt']).stdout.split('\n').find((line) => line.startsWith('note: '));
+  const cliNote = runCli(files, ['compare', 'a.txt', 'b.txt'])
+    .stdout.split('\n')
+    .find((line) => line.startsWith('note: '));
   expect(`${cliNote.slice('note: '.length).replace(/^b\.txt/, '“b.txt”')}.`).toBe(note);
   await saveScreenshot(page, 'limits-frequent-phrases');
 

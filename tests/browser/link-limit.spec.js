@@ -23,7 +23,10 @@ test('the longest share link Chromium opens', async ({ page, browser }) => {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
       };
       const text = Array.from({ length }, () => letters[Math.floor(random() * 64)]).join('');
-      const session = makeSession({ documents: [{ name: 'random.txt', text, source: 'paste', note: '' }], options: {} });
+      const session = makeSession({
+        documents: [{ name: 'random.txt', text, source: 'paste', note: '' }],
+        options: {},
+      });
       return { link: `${location.origin}/#${await encodeLink(session)}`, text };
     }, length);
     const context = await browser.newContext();
@@ -32,7 +35,9 @@ test('the longest share link Chromium opens', async ({ page, browser }) => {
     try {
       await reader.goto(link, { timeout: 20_000 });
       await reader.locator('html[data-ready="true"]').waitFor({ timeout: 20_000 });
-      await expect(reader.locator('[data-document-list] [data-field="name"]')).toHaveValue('random.txt', { timeout: 10_000 });
+      await expect(reader.locator('[data-document-list] [data-field="name"]')).toHaveValue('random.txt', {
+        timeout: 10_000,
+      });
       await expectSaved(reader);
       opened = (await savedSession(reader)).documents[0].text === text;
     } catch {

@@ -31,7 +31,11 @@ function markColours(where) {
     dark: matchMedia('(prefers-color-scheme: dark)').matches,
     exact: start('exact'),
     edited: start('edited'),
-    edit: pick(getComputedStyle(element('.edit:not(.gap)')), ['background-color', 'text-decoration-color', 'text-decoration-style']),
+    edit: pick(getComputedStyle(element('.edit:not(.gap)')), [
+      'background-color',
+      'text-decoration-color',
+      'text-decoration-style',
+    ]),
     gap: pick(getComputedStyle(element('.edit.gap'), '::before'), ['color']),
   };
 }
@@ -40,7 +44,10 @@ for (const colorScheme of ['light', 'dark']) {
   test(`the report’s marks have the page’s colours (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await openPage(page);
-    await dropFiles(page, ['wire.txt', 'outlet-2.txt'].map((name) => ({ name, text: fixture(`wire/${name}`) })));
+    await dropFiles(
+      page,
+      ['wire.txt', 'outlet-2.txt'].map((name) => ({ name, text: fixture(`wire/${name}`) })),
+    );
     await expect(page.locator('[data-side="a"] mark[data-kind="edited"][data-badge]').first()).toBeVisible();
     const onPage = await page.evaluate(markColours, 'page');
 

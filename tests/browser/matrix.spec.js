@@ -29,12 +29,17 @@ test('a matrix cell opens that pair side by side, row document as A, and the way
 test('the matrix is keyboard reachable and shows both directions of each pair', async ({ page }) => {
   await openPage(page);
   const cell = (row, column) => page.locator(`[data-matrix] button[data-row="${row}"][data-column="${column}"]`);
-  const [first, second] = await page.locator('[data-matrix] tbody button[data-row]').first().evaluate((button) => [button.dataset.row, button.dataset.column]);
+  const [first, second] = await page
+    .locator('[data-matrix] tbody button[data-row]')
+    .first()
+    .evaluate((button) => [button.dataset.row, button.dataset.column]);
   await expect(cell(first, second)).toHaveText(/^\d+%$/);
   await expect(cell(second, first)).toHaveText(/^\d+%$/);
 
   await cell(second, first).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-panel="pair"]')).toBeVisible();
-  await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText(`${await cell(second, first).textContent()} shared`);
+  await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText(
+    `${await cell(second, first).textContent()} shared`,
+  );
 });

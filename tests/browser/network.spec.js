@@ -9,13 +9,27 @@
 // stops is reported too (and fails), so an attempt counts as much as a request that went out.
 
 import {
-  documentNames, downloadFrom, dropFiles, expect, fixture, isPageMemory, isSiteFile, makeShareLink, openPage, pasteText, test, watchProblems,
+  documentNames,
+  downloadFrom,
+  dropFiles,
+  expect,
+  fixture,
+  isPageMemory,
+  isSiteFile,
+  makeShareLink,
+  openPage,
+  pasteText,
+  test,
+  watchProblems,
 } from './helpers.js';
 
 /** A saved web page whose markup names things to fetch from elsewhere, around the wire story. */
 function remotePage() {
   const remote = 'https://elsewhere.example';
-  const article = fixture('wire/wire.txt').split('\n\n').map((paragraph) => `<p>${paragraph}</p>`).join('\n');
+  const article = fixture('wire/wire.txt')
+    .split('\n\n')
+    .map((paragraph) => `<p>${paragraph}</p>`)
+    .join('\n');
   return `<!doctype html><html><head>
     <meta http-equiv="refresh" content="0;url=${remote}/refresh">
     <link rel="stylesheet" href="${remote}/x.css"><link rel="preload" as="script" href="${remote}/preload.js">
@@ -58,12 +72,14 @@ test('a whole session requests nothing but the site’s own files', async ({ bro
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await context.addInitScript(countChannels);
   const requests = [];
-  context.on('request', (request) => requests.push({
-    method: request.method(),
-    url: request.url(),
-    navigation: request.isNavigationRequest(),
-    by: request.serviceWorker() ? 'service worker' : 'page or its worker',
-  }));
+  context.on('request', (request) =>
+    requests.push({
+      method: request.method(),
+      url: request.url(),
+      navigation: request.isNavigationRequest(),
+      by: request.serviceWorker() ? 'service worker' : 'page or its worker',
+    }),
+  );
   const sockets = [];
   const problems = [];
   context.on('page', (opened) => {
@@ -74,14 +90,19 @@ test('a whole session requests nothing but the site’s own files', async ({ bro
 
   // Load; the example's matrix, a pair, both views.
   await openPage(page, '?min=10');
-  await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready) && navigator.serviceWorker.controller));
+  await page.waitForFunction(async () =>
+    Boolean((await navigator.serviceWorker.ready) && navigator.serviceWorker.controller),
+  );
   await page.locator('[data-matrix] tbody button[data-row]').first().click();
   await page.locator('[data-tab="inline"]').click();
   await expect(page.locator('[data-inline]')).toContainText('Waves of up to six metres');
   await expect(page.locator('[data-stat="a"] .stat-value')).toHaveText(/shared$/);
 
   // Drop a saved web page (which brings in Readability) and a text file; compare; switch views.
-  await dropFiles(page, [{ name: 'page.html', text: remotePage() }, { name: 'outlet-2.txt', text: fixture('wire/outlet-2.txt') }]);
+  await dropFiles(page, [
+    { name: 'page.html', text: remotePage() },
+    { name: 'outlet-2.txt', text: fixture('wire/outlet-2.txt') },
+  ]);
   await expect(page.locator('[data-side="a"] [data-side-name]')).toHaveText('page.html');
   await expect(page.locator('[data-inline]')).toContainText('Waves of up to six metres');
   await page.locator('[data-tab="side"]').click();
@@ -113,7 +134,12 @@ test('a whole session requests nothing but the site’s own files', async ({ bro
   await expect(other.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
 
   // Every export.
-  for (const locator of ['[data-export="json"]', '[data-export="pan"]', '[data-export="html"]', '[data-save-menu] [data-action="download-session"]']) {
+  for (const locator of [
+    '[data-export="json"]',
+    '[data-export="pan"]',
+    '[data-export="html"]',
+    '[data-save-menu] [data-action="download-session"]',
+  ]) {
     const file = await downloadFrom(page, '[data-save-menu]', locator);
     expect(file.text.length, locator).toBeGreaterThan(0);
   }
@@ -132,19 +158,24 @@ test('a whole session requests nothing but the site’s own files', async ({ bro
 
   const site = new URL(baseURL);
   // Options travel in the query of the page's own address, and only there.
-  const isOwnFile = ({ method, url, navigation }) => method === 'GET' && isSiteFile(url, baseURL) && (navigation || new URL(url).search === '');
+  const isOwnFile = ({ method, url, navigation }) =>
+    method === 'GET' && isSiteFile(url, baseURL) && (navigation || new URL(url).search === '');
   expect(requests.filter((request) => !isOwnFile(request) && !isPageMemory(request.url, baseURL))).toEqual([]);
   expect(channels).toEqual([[], []]);
   expect(sockets).toEqual([]);
   expect(problems.flat()).toEqual([]);
   // The recording sees every party: only the engine's worker fetches the wasm (the service worker caches
   // it as well, and is seen doing so), and only the page fetches Readability.
-  const fetched = (path, by) => requests.some((request) => request.url === new URL(path, site).href && request.by === by);
+  const fetched = (path, by) =>
+    requests.some((request) => request.url === new URL(path, site).href && request.by === by);
   expect(fetched('pkg/copydesk_bg.wasm', 'page or its worker')).toBe(true);
   expect(fetched('pkg/copydesk_bg.wasm', 'service worker')).toBe(true);
   expect(fetched('vendor/Readability.js', 'page or its worker')).toBe(true);
   // Two page loads; the second, the share link, without its fragment: the documents in it stay in the browser.
-  expect(requests.filter(({ navigation }) => navigation).map(({ url }) => url)).toEqual([new URL('?min=10', site).href, site.href]);
+  expect(requests.filter(({ navigation }) => navigation).map(({ url }) => url)).toEqual([
+    new URL('?min=10', site).href,
+    site.href,
+  ]);
   const payload = link.split('#')[1];
   expect(requests.filter(({ url }) => url.includes(payload.slice(0, 40)))).toEqual([]);
 });

@@ -42,7 +42,9 @@ test('changing an option updates the result and the address, and a reload keeps 
 test('an out-of-range value typed in the panel is pointed out and not applied', async ({ page }) => {
   await openPage(page);
   await page.getByLabel('Shortest passage').fill('1');
-  await expect(page.locator('[data-option-error="min_words"]')).toHaveText('Shortest passage must be a whole number from 2 to 1000.');
+  await expect(page.locator('[data-option-error="min_words"]')).toHaveText(
+    'Shortest passage must be a whole number from 2 to 1000.',
+  );
   await expect(page.getByLabel('Shortest passage')).toHaveAttribute('aria-invalid', 'true');
   await expect(page).toHaveURL(/\/$/);
 });

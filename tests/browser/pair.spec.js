@@ -7,7 +7,10 @@ const OUTLETS = ['outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'outlet-4.txt']
 
 async function openPair(page, a, b) {
   await openPage(page);
-  await dropFiles(page, [{ name: a, text: fixture(`wire/${a}`) }, { name: b, text: fixture(`wire/${b}`) }]);
+  await dropFiles(page, [
+    { name: a, text: fixture(`wire/${a}`) },
+    { name: b, text: fixture(`wire/${b}`) },
+  ]);
   await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(b);
   await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
 }
@@ -26,9 +29,18 @@ function passageTexts(page, side) {
       for (const node of mark.childNodes) text += node.nodeType === Node.TEXT_NODE ? node.data : EDIT;
       texts.set(mark.dataset.passage, text);
     }
-    const normalize = (text) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')
-      .replace(/[“”„«»‟"]/g, '"').replace(/[‘’‚‹›‛']/g, "'").replace(/[‐‑‒–—―−-]/g, '-')
-      .replace(/\s+/g, ' ').replace(/ ?\u0001 ?/g, EDIT).replace(/\u0001+/g, EDIT).trim();
+    const normalize = (text) =>
+      text
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/[“”„«»‟"]/g, '"')
+        .replace(/[‘’‚‹›‛']/g, "'")
+        .replace(/[‐‑‒–—―−-]/g, '-')
+        .replace(/\s+/g, ' ')
+        .replace(/ ?\u0001 ?/g, EDIT)
+        .replace(/\u0001+/g, EDIT)
+        .trim();
     return Object.fromEntries([...texts].map(([n, text]) => [n, normalize(text)]));
   });
 }
@@ -87,7 +99,9 @@ test('the keyboard moves between passages and across to the other text', async (
   const inB = page.locator(`[data-side="b"] mark[data-passage="${n}"][tabindex]`);
   await expect(inB).toBeFocused();
   await expect(inB).toBeInViewport();
-  const indexInB = await inB.evaluate((mark) => [...mark.closest('[data-text]').querySelectorAll('mark[tabindex]')].indexOf(mark));
+  const indexInB = await inB.evaluate((mark) =>
+    [...mark.closest('[data-text]').querySelectorAll('mark[tabindex]')].indexOf(mark),
+  );
   await page.keyboard.press('j');
   await expect(marksB.nth(indexInB + 1)).toBeFocused();
 

@@ -5,7 +5,8 @@
 
 import { downloadFrom, dropFiles, expect, openPage, saveScreenshot, test } from './helpers.js';
 
-const TERMINAL = 'The harbour authority said on Tuesday that the new container terminal would open to ships in the spring of next year.';
+const TERMINAL =
+  'The harbour authority said on Tuesday that the new container terminal would open to ships in the spring of next year.';
 const TRADERS = 'Local traders welcomed the news at a meeting in the town hall on Wednesday evening.';
 const A = `${TERMINAL} Officials gave no other details.`;
 const B = `${TERMINAL}\n\n${TRADERS}\n\n${TERMINAL}`;
@@ -21,7 +22,10 @@ const PARAGRAPHS = [
 
 async function openPair(page, a, b) {
   await openPage(page);
-  await dropFiles(page, [{ name: 'a.txt', text: a }, { name: 'b.txt', text: b }]);
+  await dropFiles(page, [
+    { name: 'a.txt', text: a },
+    { name: 'b.txt', text: b },
+  ]);
   await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('b.txt');
   await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
 }
@@ -30,26 +34,36 @@ const side = (page, name) => page.locator(`[data-side="${name}"] [data-text]`);
 
 /** The text of each focusable mark of a side and its passages, in reading order (continuations joined on). */
 function markedStretches(page, name) {
-  return side(page, name).evaluate((root) => [...root.querySelectorAll('mark[data-passage]')].reduce((stretches, mark) => {
-    if (mark.tabIndex >= 0) stretches.push({ passages: mark.dataset.passage, text: '' });
-    stretches.at(-1).text += mark.textContent;
-    return stretches;
-  }, []).map(({ passages, text }) => ({ passages, text: text.trim() })));
+  return side(page, name).evaluate((root) =>
+    [...root.querySelectorAll('mark[data-passage]')]
+      .reduce((stretches, mark) => {
+        if (mark.tabIndex >= 0) stretches.push({ passages: mark.dataset.passage, text: '' });
+        stretches.at(-1).text += mark.textContent;
+        return stretches;
+      }, [])
+      .map(({ passages, text }) => ({ passages, text: text.trim() })),
+  );
 }
 
-test('a sentence B repeats is marked both times, and A\'s sentence leads to each copy', async ({ page }) => {
+test("a sentence B repeats is marked both times, and A's sentence leads to each copy", async ({ page }) => {
   await openPair(page, A, B);
   // Each text is shown whole and once, however many passages share a stretch of it.
   expect(await side(page, 'a').textContent()).toBe(A);
   expect(await side(page, 'b').textContent()).toBe(B);
-  expect(await markedStretches(page, 'b')).toEqual([{ passages: '0', text: TERMINAL }, { passages: '1', text: TERMINAL }]);
+  expect(await markedStretches(page, 'b')).toEqual([
+    { passages: '0', text: TERMINAL },
+    { passages: '1', text: TERMINAL },
+  ]);
   expect(await markedStretches(page, 'a')).toEqual([{ passages: '0 1', text: TERMINAL }]);
   await expect(page.locator('[data-stat="b"]')).toContainText('42 of 57 words');
   await expect(page.locator('[data-stat="a"]')).toContainText('21 of 26 words');
   await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText('2');
 
   // Hovering B's second copy lights A's sentence, not B's first copy.
-  const [first, second] = [side(page, 'b').locator('mark[tabindex]').nth(0), side(page, 'b').locator('mark[tabindex]').nth(1)];
+  const [first, second] = [
+    side(page, 'b').locator('mark[tabindex]').nth(0),
+    side(page, 'b').locator('mark[tabindex]').nth(1),
+  ];
   const inA = side(page, 'a').locator('mark[tabindex]');
   await second.hover();
   await expect(inA).toHaveClass(/is-linked/);
@@ -86,10 +100,18 @@ test('overlapping copies are each marked whole, and the overlap names both passa
   const b = `${third}\n\n${TRADERS}\n\n${thirdAndFourth}`;
   await openPair(page, a, b);
   expect(await side(page, 'b').textContent()).toBe(b);
-  expect(await markedStretches(page, 'b')).toEqual([{ passages: '0', text: third }, { passages: '1', text: thirdAndFourth }]);
+  expect(await markedStretches(page, 'b')).toEqual([
+    { passages: '0', text: third },
+    { passages: '1', text: thirdAndFourth },
+  ]);
   // In A, the third paragraph is in both passages; the fourth only in the second, which runs on into it.
-  const marksA = await side(page, 'a').evaluate((root) => [...root.querySelectorAll('mark')].map((mark) => [mark.dataset.passage, mark.textContent.trim()]));
-  expect(marksA.filter(([, text]) => text)).toEqual([['0 1', third], ['1', PARAGRAPHS[3]]]);
+  const marksA = await side(page, 'a').evaluate((root) =>
+    [...root.querySelectorAll('mark')].map((mark) => [mark.dataset.passage, mark.textContent.trim()]),
+  );
+  expect(marksA.filter(([, text]) => text)).toEqual([
+    ['0 1', third],
+    ['1', PARAGRAPHS[3]],
+  ]);
   await saveScreenshot(page, 'repeats-overlapping-copies');
 });
 
@@ -97,7 +119,10 @@ test('a paragraph A prints twice and B holds once is marked in both places of A'
   const a = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[0]].join('\n\n');
   const b = [PARAGRAPHS[0], TRADERS].join('\n\n');
   await openPair(page, a, b);
-  expect(await markedStretches(page, 'a')).toEqual([{ passages: '0', text: PARAGRAPHS[0] }, { passages: '1', text: PARAGRAPHS[0] }]);
+  expect(await markedStretches(page, 'a')).toEqual([
+    { passages: '0', text: PARAGRAPHS[0] },
+    { passages: '1', text: PARAGRAPHS[0] },
+  ]);
   expect(await markedStretches(page, 'b')).toEqual([{ passages: '0 1', text: PARAGRAPHS[0] }]);
   await expect(page.locator('[data-stat="a"]')).toContainText('32 of 51 words');
 });
@@ -107,8 +132,14 @@ test('the exports list every copy; PAN lists each aligned pair once', async ({ p
   const json = JSON.parse((await downloadFrom(page, '[data-save-menu]', '[data-export="json"]')).text);
   const second = B.lastIndexOf(TERMINAL);
   expect(json.passages.map((passage) => [passage.a, passage.b])).toEqual([
-    [{ start: 0, end: TERMINAL.length }, { start: 0, end: TERMINAL.length }],
-    [{ start: 0, end: TERMINAL.length }, { start: second, end: second + TERMINAL.length }],
+    [
+      { start: 0, end: TERMINAL.length },
+      { start: 0, end: TERMINAL.length },
+    ],
+    [
+      { start: 0, end: TERMINAL.length },
+      { start: second, end: second + TERMINAL.length },
+    ],
   ]);
   expect(json.b).toMatchObject({ words: 57, shared_words: 42 });
 

@@ -2,7 +2,17 @@
 // same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints.
 // The command line runs here on the very files the page is given.
 
-import { MIXED_PARAGRAPHS, downloadFrom, dropFiles, expect, fixture, openPage, runCli, test, watchProblems } from './helpers.js';
+import {
+  MIXED_PARAGRAPHS,
+  downloadFrom,
+  dropFiles,
+  expect,
+  fixture,
+  openPage,
+  runCli,
+  test,
+  watchProblems,
+} from './helpers.js';
 
 // The first test builds the command line (minutes on a fresh machine).
 test.describe.configure({ timeout: 600_000 });
@@ -14,7 +24,9 @@ function cliReport(files, format, flags) {
 
 /** The built-in examples' pairs as files: the first text of each example with each other one. */
 async function examplePairs(page) {
-  const examples = await page.evaluate(async () => (await import('./js/examples.js')).EXAMPLES.map(({ files }) => files));
+  const examples = await page.evaluate(async () =>
+    (await import('./js/examples.js')).EXAMPLES.map(({ files }) => files),
+  );
   return examples.flatMap((files) => {
     const [first, ...others] = Object.entries(files).map(([path, name]) => ({ name, text: fixture(path) }));
     return others.map((other) => [first, other]);
@@ -22,10 +34,19 @@ async function examplePairs(page) {
 }
 
 const NON_ASCII_PAIRS = [
-  [{ name: 'Шторм, версия А.txt', text: fixture('russian/a.txt') }, { name: 'Шторм, версия Б.txt', text: fixture('russian/b.txt') }],
   [
-    { name: 'A 👩🏿‍💻 <b> & "quotes".txt', text: `😀😀 𠜎 ${MIXED_PARAGRAPHS[4]}\n\n${fixture('chinese/a.txt')}\n${MIXED_PARAGRAPHS[0]}\n` },
-    { name: 'B 🇸🇾 & <i>.txt', text: `👍🏽 ${fixture('chinese/b.txt')}\n\n${MIXED_PARAGRAPHS[4]}\n${MIXED_PARAGRAPHS[0]}` },
+    { name: 'Шторм, версия А.txt', text: fixture('russian/a.txt') },
+    { name: 'Шторм, версия Б.txt', text: fixture('russian/b.txt') },
+  ],
+  [
+    {
+      name: 'A 👩🏿‍💻 <b> & "quotes".txt',
+      text: `😀😀 𠜎 ${MIXED_PARAGRAPHS[4]}\n\n${fixture('chinese/a.txt')}\n${MIXED_PARAGRAPHS[0]}\n`,
+    },
+    {
+      name: 'B 🇸🇾 & <i>.txt',
+      text: `👍🏽 ${fixture('chinese/b.txt')}\n\n${MIXED_PARAGRAPHS[4]}\n${MIXED_PARAGRAPHS[0]}`,
+    },
   ],
 ];
 

@@ -4,13 +4,30 @@
 
 import { writeFileSync } from 'node:fs';
 import {
-  MIXED_PARAGRAPHS, documentNames, downloadFrom, dropFiles, expect, expectCleanText, expectSaved, fixture, openPage,
-  pasteText, saveScreenshot, test, watchProblems,
+  MIXED_PARAGRAPHS,
+  documentNames,
+  downloadFrom,
+  dropFiles,
+  expect,
+  expectCleanText,
+  expectSaved,
+  fixture,
+  openPage,
+  pasteText,
+  saveScreenshot,
+  test,
+  watchProblems,
 } from './helpers.js';
 
-test('a reload and a closed tab keep the documents, their names, the options and the pair', async ({ page, context }) => {
+test('a reload and a closed tab keep the documents, their names, the options and the pair', async ({
+  page,
+  context,
+}) => {
   await openPage(page);
-  await dropFiles(page, [{ name: 'wire.txt', text: fixture('wire/wire.txt') }, { name: 'outlet-2.txt', text: fixture('wire/outlet-2.txt') }]);
+  await dropFiles(page, [
+    { name: 'wire.txt', text: fixture('wire/wire.txt') },
+    { name: 'outlet-2.txt', text: fixture('wire/outlet-2.txt') },
+  ]);
   await pasteText(page, fixture('wire/outlet-3.txt'));
   await expect(documentNames(page)).toHaveCount(3);
   const name = documentNames(page).nth(2);
@@ -52,7 +69,10 @@ test('a reload and a closed tab keep the documents, their names, the options and
 test('“Clear everything” forgets the work; the next visit starts with the example again', async ({ page }) => {
   await openPage(page);
   await expect(page.locator('[data-save-state]')).toHaveText('What you add is kept in this browser.');
-  await dropFiles(page, [{ name: 'mine.txt', text: fixture('short/a.txt') }, { name: 'also-mine.txt', text: fixture('short/b.txt') }]);
+  await dropFiles(page, [
+    { name: 'mine.txt', text: fixture('short/a.txt') },
+    { name: 'also-mine.txt', text: fixture('short/b.txt') },
+  ]);
   await page.getByLabel('Shortest passage').fill('12');
   await expect(page).toHaveURL(/\?min=12$/);
   await expectSaved(page);
@@ -98,14 +118,17 @@ test('a comparison file brings the whole session back exactly', async ({ page })
   expect(session).toMatchObject({ format: 'copydesk-session', version: 1, pair: [2, 0], tab: 'inline' });
   expect(session.options.ignore_punctuation).toBe(true);
   // Dropped files get one kind of line break; everything else is as it was.
-  expect(session.documents.map(({ name, text }) => ({ name, text })))
-    .toEqual(documents.map(({ name, text }) => ({ name, text: text.replace(/\r\n/g, '\n') })));
+  expect(session.documents.map(({ name, text }) => ({ name, text }))).toEqual(
+    documents.map(({ name, text }) => ({ name, text: text.replace(/\r\n/g, '\n') })),
+  );
 
   // Elsewhere (here: after clearing everything), dropping the file restores the session.
   await page.getByRole('button', { name: 'Clear everything' }).click();
   await expect(documentNames(page)).toHaveCount(0);
   await dropFiles(page, [{ name: file.name, text: file.text }]);
-  await expect(page.locator('[data-message]', { hasText: `Opened the comparison file “${file.name}”: 3 documents.` })).toBeVisible();
+  await expect(
+    page.locator('[data-message]', { hasText: `Opened the comparison file “${file.name}”: 3 documents.` }),
+  ).toBeVisible();
   await expect(documentNames(page).nth(1)).toHaveValue('outlet “B” 🇬🇷.txt');
   await expect(page.getByLabel('Ignore punctuation')).toBeChecked();
   await expect(page.locator('[data-tab="inline"]')).toHaveAttribute('aria-pressed', 'true');
@@ -116,13 +139,20 @@ test('a comparison file brings the whole session back exactly', async ({ page })
 
   // A damaged comparison file is refused with a message, and changes nothing.
   await dropFiles(page, [{ name: 'broken.copydesk.json', text: file.text.slice(0, 500) }]);
-  await expect(page.locator('[data-message="error"]', { hasText: '“broken.copydesk.json”: This file is damaged: it is not valid JSON.' })).toBeVisible();
+  await expect(
+    page.locator('[data-message="error"]', {
+      hasText: '“broken.copydesk.json”: This file is damaged: it is not valid JSON.',
+    }),
+  ).toBeVisible();
   await expect(documentNames(page)).toHaveCount(3);
 });
 
 /** Two texts whose passages sit after emoji and astral ideographs, where UTF-16 and code points differ. */
 const ASTRAL_PAIR = [
-  { name: 'A 👩🏿‍💻 <img src=x onerror=alert(1)> & "quotes".txt', text: `😀😀 𠜎 ${MIXED_PARAGRAPHS[4]}\n\n${fixture('wire/wire.txt')}\n</textarea><script>alert(1)</script>\n` },
+  {
+    name: 'A 👩🏿‍💻 <img src=x onerror=alert(1)> & "quotes".txt',
+    text: `😀😀 𠜎 ${MIXED_PARAGRAPHS[4]}\n\n${fixture('wire/wire.txt')}\n</textarea><script>alert(1)</script>\n`,
+  },
   { name: 'B 🇸🇾.txt', text: `👍🏽 ${fixture('wire/outlet-2.txt')}\n\n${MIXED_PARAGRAPHS[4]}` },
 ];
 
@@ -141,7 +171,8 @@ test('the JSON export has the command line’s schema, with code point offsets',
   const report = JSON.parse(file.text);
   expect(Object.keys(report)).toEqual(['a', 'b', 'passages', 'longest_passage_words', 'limits']);
   expect(report.limits).toEqual({ frequent_phrases: 0 });
-  for (const side of ['a', 'b']) expect(Object.keys(report[side])).toEqual(['name', 'chars', 'words', 'shared_words', 'shared_ratio']);
+  for (const side of ['a', 'b'])
+    expect(Object.keys(report[side])).toEqual(['name', 'chars', 'words', 'shared_words', 'shared_ratio']);
   expect(report.a.name).toBe(ASTRAL_PAIR[0].name);
   expect(report.a.chars).toBe([...ASTRAL_PAIR[0].text].length);
   expect(report.b.chars).toBe([...ASTRAL_PAIR[1].text].length);
@@ -154,8 +185,13 @@ test('the JSON export has the command line’s schema, with code point offsets',
     // The code point range holds the very text the page marks as passage n.
     for (const [index, side] of ['a', 'b'].entries()) {
       expect(Object.keys(passage[side])).toEqual(['start', 'end']);
-      const marked = await page.locator(`[data-side="${side}"] mark[data-passage="${n}"]`).evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''));
-      expect(codePoints[index].slice(passage[side].start, passage[side].end).join(''), `passage ${n}, side ${side}`).toBe(marked);
+      const marked = await page
+        .locator(`[data-side="${side}"] mark[data-passage="${n}"]`)
+        .evaluateAll((marks) => marks.map((mark) => mark.textContent).join(''));
+      expect(
+        codePoints[index].slice(passage[side].start, passage[side].end).join(''),
+        `passage ${n}, side ${side}`,
+      ).toBe(marked);
     }
   }
 });
@@ -171,20 +207,24 @@ test('the PAN XML export parses and matches the JSON', async ({ page }) => {
     return {
       root: doc.documentElement.tagName,
       reference: doc.documentElement.getAttribute('reference'),
-      features: [...doc.querySelectorAll('feature')].map((feature) => Object.fromEntries([...feature.attributes].map((a) => [a.name, a.value]))),
+      features: [...doc.querySelectorAll('feature')].map((feature) =>
+        Object.fromEntries([...feature.attributes].map((a) => [a.name, a.value])),
+      ),
     };
   }, xml.text);
   expect(parsed.error).toBeUndefined();
   expect(parsed.root).toBe('document');
   expect(parsed.reference).toBe(ASTRAL_PAIR[0].name);
-  expect(parsed.features).toEqual(json.passages.map(({ a, b }) => ({
-    name: 'detected-plagiarism',
-    this_offset: String(a.start),
-    this_length: String(a.end - a.start),
-    source_reference: ASTRAL_PAIR[1].name,
-    source_offset: String(b.start),
-    source_length: String(b.end - b.start),
-  })));
+  expect(parsed.features).toEqual(
+    json.passages.map(({ a, b }) => ({
+      name: 'detected-plagiarism',
+      this_offset: String(a.start),
+      this_length: String(a.end - a.start),
+      source_reference: ASTRAL_PAIR[1].name,
+      source_offset: String(b.start),
+      source_length: String(b.end - b.start),
+    })),
+  );
 });
 
 test('the HTML report opens on its own, without scripts, and shows the highlights', async ({ page, browser }) => {
@@ -215,11 +255,14 @@ test('the HTML report opens on its own, without scripts, and shows the highlight
   expect(background).not.toBe('rgba(0, 0, 0, 0)');
   // Each text is there in full: the text of a column, without the passage numbers, is the document.
   for (const [index, side] of ['a', 'b'].entries()) {
-    const text = await reader.locator('.texts .text').nth(index).evaluate((element) => {
-      const copy = element.cloneNode(true);
-      for (const badge of copy.querySelectorAll('.badge')) badge.remove();
-      return copy.textContent;
-    });
+    const text = await reader
+      .locator('.texts .text')
+      .nth(index)
+      .evaluate((element) => {
+        const copy = element.cloneNode(true);
+        for (const badge of copy.querySelectorAll('.badge')) badge.remove();
+        return copy.textContent;
+      });
     expect(text, side).toBe(ASTRAL_PAIR[index].text);
   }
   // Passage numbers link to the same passage in the other text.

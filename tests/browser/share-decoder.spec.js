@@ -20,7 +20,9 @@ async function openBoth(json) {
 test('an option value nested a million lists deep is reported, not thrown as a RangeError', async () => {
   // JSON.parse takes it; JSON.stringify, which quoted the value in the problem, overflowed the stack.
   const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
-  const { session, problems, fileProblems } = await openBoth(sessionWithOptions(`{"min_words":${deep},"fold_case":false}`));
+  const { session, problems, fileProblems } = await openBoth(
+    sessionWithOptions(`{"min_words":${deep},"fold_case":false}`),
+  );
   expect(session.options).toEqual({ fold_case: false });
   expect(problems).toEqual(['The link’s Shortest passage (a list) must be a number; using the default instead.']);
   expect(fileProblems).toEqual(['The file’s Shortest passage (a list) must be a number; using the default instead.']);
@@ -29,7 +31,9 @@ test('an option value nested a million lists deep is reported, not thrown as a R
 test('an option value of a megabyte is cut to a few words in the problem, not quoted whole', async () => {
   // 39 letters, then an emoji across the cut at 40 code units: its high surrogate must not be left alone.
   const long = `${'x'.repeat(39)}😀${'y'.repeat(1 << 20)}`;
-  const { problems } = await openBoth(sessionWithOptions(JSON.stringify({ fold_case: long, max_edits: { nested: [1] } })));
+  const { problems } = await openBoth(
+    sessionWithOptions(JSON.stringify({ fold_case: long, max_edits: { nested: [1] } })),
+  );
   expect(problems).toEqual([
     `The link’s Edits bridged (an object) must be a number; using the default instead.`,
     `The link’s Ignore case ("${'x'.repeat(39)}…") must be a boolean; using the default instead.`,

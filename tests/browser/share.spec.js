@@ -3,8 +3,20 @@
 // a link opened over saved work keeps that work; a link too long for browsers offers the file instead.
 
 import {
-  MIXED_PARAGRAPHS, documentNames, dropFiles, expect, expectCleanText, expectSaved, fixture, makeShareLink, openPage,
-  pasteText, saveScreenshot, savedSession, test, watchProblems,
+  MIXED_PARAGRAPHS,
+  documentNames,
+  dropFiles,
+  expect,
+  expectCleanText,
+  expectSaved,
+  fixture,
+  makeShareLink,
+  openPage,
+  pasteText,
+  saveScreenshot,
+  savedSession,
+  test,
+  watchProblems,
 } from './helpers.js';
 
 const OUTLETS = ['wire.txt', 'outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'outlet-4.txt'];
@@ -26,10 +38,20 @@ function sideText(page, side) {
   return page.locator(`[data-side="${side}"] [data-text]`).evaluate((element) => element.textContent);
 }
 
-test('a link carries two documents in many scripts exactly, with their names and options', async ({ page, browser, context }) => {
+test('a link carries two documents in many scripts exactly, with their names and options', async ({
+  page,
+  browser,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const a = { name: 'Ελληνικά & عربي “A” 👩🏿‍💻.txt', text: `${MIXED_PARAGRAPHS.join('\n\n')}\n\n${fixture('short/a.txt')}` };
-  const b = { name: '港口 ‘B’ "straight" 🇸🇾.md', text: `${fixture('short/b.txt')}\n\n${[...MIXED_PARAGRAPHS].reverse().join('\n\n')}\n` };
+  const a = {
+    name: 'Ελληνικά & عربي “A” 👩🏿‍💻.txt',
+    text: `${MIXED_PARAGRAPHS.join('\n\n')}\n\n${fixture('short/a.txt')}`,
+  };
+  const b = {
+    name: '港口 ‘B’ "straight" 🇸🇾.md',
+    text: `${fixture('short/b.txt')}\n\n${[...MIXED_PARAGRAPHS].reverse().join('\n\n')}\n`,
+  };
   await openPage(page);
   await dropFiles(page, [a, b]);
   await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
@@ -76,7 +98,8 @@ test('a link carries five documents, the pair on show and the view', async ({ pa
 
   await openElsewhere(browser, link, async (other) => {
     await expect(documentNames(other)).toHaveCount(5);
-    for (const [index, { name }] of documents.entries()) await expect(documentNames(other).nth(index)).toHaveValue(name);
+    for (const [index, { name }] of documents.entries())
+      await expect(documentNames(other).nth(index)).toHaveValue(name);
     await expect(other.locator('[data-side="a"] [data-side-name]')).toHaveText(documents[2].name);
     await expect(other.locator('[data-side="b"] [data-side-name]')).toHaveText(documents[4].name);
     await expect(other.locator('[data-tab="inline"]')).toHaveAttribute('aria-pressed', 'true');
@@ -90,19 +113,32 @@ test('a link carries five documents, the pair on show and the view', async ({ pa
 
 test('a link opened over saved work keeps that work under “Earlier work”', async ({ page }) => {
   await openPage(page);
-  const own = [{ name: 'mine.txt', text: fixture('wire/wire.txt') }, { name: 'also-mine.txt', text: fixture('wire/outlet-1.txt') }];
+  const own = [
+    { name: 'mine.txt', text: fixture('wire/wire.txt') },
+    { name: 'also-mine.txt', text: fixture('wire/outlet-1.txt') },
+  ];
   await dropFiles(page, own);
   await expectSaved(page);
   // A link someone else made: two other documents.
-  const fragment = await page.evaluate(async ({ a, b }) => {
-    const { encodeLink, makeSession } = await import(new URL('js/session-format.js', location.href));
-    const documents = [{ name: 'theirs-a.txt', text: a, source: 'file', note: '' }, { name: 'theirs-b.txt', text: b, source: 'file', note: '' }];
-    return encodeLink(makeSession({ documents, options: {} }));
-  }, { a: fixture('short/a.txt'), b: fixture('short/b.txt') });
+  const fragment = await page.evaluate(
+    async ({ a, b }) => {
+      const { encodeLink, makeSession } = await import(new URL('js/session-format.js', location.href));
+      const documents = [
+        { name: 'theirs-a.txt', text: a, source: 'file', note: '' },
+        { name: 'theirs-b.txt', text: b, source: 'file', note: '' },
+      ];
+      return encodeLink(makeSession({ documents, options: {} }));
+    },
+    { a: fixture('short/a.txt'), b: fixture('short/b.txt') },
+  );
 
   await page.goto('about:blank');
   await page.goto(`/#${fragment}`);
-  await expect(page.locator('[data-message]', { hasText: 'Opened the shared comparison: 2 documents. What you had before is kept under “Earlier work”.' })).toBeVisible();
+  await expect(
+    page.locator('[data-message]', {
+      hasText: 'Opened the shared comparison: 2 documents. What you had before is kept under “Earlier work”.',
+    }),
+  ).toBeVisible();
   await expect(documentNames(page).first()).toHaveValue('theirs-a.txt');
   const earlier = page.locator('[data-earlier]');
   await expect(earlier).toBeVisible();
@@ -123,7 +159,10 @@ test('a link opened over saved work keeps that work under “Earlier work”', a
 
 test('a broken link says what is wrong, keeps the saved work and the page keeps working', async ({ page }) => {
   await openPage(page);
-  await dropFiles(page, [{ name: 'mine.txt', text: fixture('short/a.txt') }, { name: 'also-mine.txt', text: fixture('short/b.txt') }]);
+  await dropFiles(page, [
+    { name: 'mine.txt', text: fixture('short/a.txt') },
+    { name: 'also-mine.txt', text: fixture('short/b.txt') },
+  ]);
   await expectSaved(page);
   const good = (await makeShareLink(page)).split('#')[1];
   const payload = good.slice('v1.'.length);
@@ -132,7 +171,11 @@ test('a broken link says what is wrong, keeps the saved work and the page keeps 
   const cases = [
     ['malformed', 'v1.%%not-base64%%', 'it has characters a copydesk link never has'],
     ['truncated', `v1.${payload.slice(0, payload.length - 12)}`, 'This link is incomplete or altered'],
-    ['tampered', `v1.${payload.slice(0, middle)}${swapped}${payload.slice(middle + 1)}`, 'This link is incomplete or altered'],
+    [
+      'tampered',
+      `v1.${payload.slice(0, middle)}${swapped}${payload.slice(middle + 1)}`,
+      'This link is incomplete or altered',
+    ],
     ['from a later version', `v2.${payload}`, 'This link was made by a newer copydesk (link format 2)'],
     ['not a link at all', 'section-2', 'This address does not hold a copydesk comparison'],
   ];
@@ -149,8 +192,12 @@ test('a broken link says what is wrong, keeps the saved work and the page keeps 
   }
   await saveScreenshot(page, 'share-broken-link');
   // A broken link pasted into the open page's address bar (only the fragment changes).
-  await page.evaluate(() => { location.hash = 'v1.AAAA'; });
-  await expect(page.locator('[data-message="error"]', { hasText: 'incomplete or altered' }).last()).toContainText('Nothing was changed.');
+  await page.evaluate(() => {
+    location.hash = 'v1.AAAA';
+  });
+  await expect(page.locator('[data-message="error"]', { hasText: 'incomplete or altered' }).last()).toContainText(
+    'Nothing was changed.',
+  );
   // Still working: the saved pair compares, and another document opens the matrix.
   await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
   await dropFiles(page, [{ name: 'third.txt', text: fixture('wire/wire.txt') }]);
@@ -166,10 +213,15 @@ test('a link past what browsers open is not copied; the comparison file is offer
   await pasteText(page, Array.from({ length: 2_200_000 }, () => letters[Math.floor(Math.random() * 64)]).join(''));
   await expect(documentNames(page)).toHaveCount(1);
   await page.locator('[data-share-menu] summary').click();
-  await expect(page.locator('[data-share-status]')).toHaveText(/^Not copied: this link is 2,\d{3},\d{3} characters long, more than browsers reliably open \(about 2 MB\)\. Send the comparison file instead\.$/);
+  await expect(page.locator('[data-share-status]')).toHaveText(
+    /^Not copied: this link is 2,\d{3},\d{3} characters long, more than browsers reliably open \(about 2 MB\)\. Send the comparison file instead\.$/,
+  );
   await expect(page.locator('[data-share-url]')).toBeHidden();
   await saveScreenshot(page, 'share-too-long');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-share-too-long] [data-action="download-session"]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-share-too-long] [data-action="download-session"]').click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.copydesk\.json$/);
 });
 
@@ -193,11 +245,32 @@ test('encode and decode round-trip 500 random sessions exactly', async ({ page }
     };
     const below = (n) => Math.floor(random() * n);
     const RANGES = [
-      [0x20, 0x7e], [0x20, 0x7e], [0x20, 0x7e], [0x00, 0x1f], [0x80, 0x24f], [0x370, 0x3ff], [0x400, 0x4ff],
-      [0x590, 0x5ff], [0x600, 0x6ff], [0x900, 0x97f], [0xe00, 0xe7f], [0x300, 0x36f], [0x2000, 0x206f],
-      [0x3000, 0x30ff], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xd800, 0xdfff], [0xfe00, 0xfe0f], [0xfff0, 0xffff],
-      [0x1f300, 0x1faff], [0x1f3fb, 0x1f3ff], [0x1f1e6, 0x1f1ff], [0x1d400, 0x1d7ff], [0x20000, 0x2a6df],
-      [0xe0000, 0xe007f], [0x10fff0, 0x10ffff],
+      [0x20, 0x7e],
+      [0x20, 0x7e],
+      [0x20, 0x7e],
+      [0x00, 0x1f],
+      [0x80, 0x24f],
+      [0x370, 0x3ff],
+      [0x400, 0x4ff],
+      [0x590, 0x5ff],
+      [0x600, 0x6ff],
+      [0x900, 0x97f],
+      [0xe00, 0xe7f],
+      [0x300, 0x36f],
+      [0x2000, 0x206f],
+      [0x3000, 0x30ff],
+      [0x4e00, 0x9fff],
+      [0xac00, 0xd7a3],
+      [0xd800, 0xdfff],
+      [0xfe00, 0xfe0f],
+      [0xfff0, 0xffff],
+      [0x1f300, 0x1faff],
+      [0x1f3fb, 0x1f3ff],
+      [0x1f1e6, 0x1f1ff],
+      [0x1d400, 0x1d7ff],
+      [0x20000, 0x2a6df],
+      [0xe0000, 0xe007f],
+      [0x10fff0, 0x10ffff],
     ];
     const SPECIAL = ['\n', '\r\n', '\r', '\t', '\u200d', '\ufeff', '\u2028', '"', '\\', '“', '”', '‘', '’', '👩🏿‍💻', '🏳️‍🌈'];
     const randomString = (maxLength) => {
@@ -215,24 +288,46 @@ test('encode and decode round-trip 500 random sessions exactly', async ({ page }
       }
       return text;
     };
-    const randomOptions = () => Object.fromEntries(OPTION_FIELDS.filter(() => below(2)).map((field) => [
-      field.name, field.type === 'boolean' ? below(2) === 1 : field.min + below(field.max - field.min + 1)]));
+    const randomOptions = () =>
+      Object.fromEntries(
+        OPTION_FIELDS.filter(() => below(2)).map((field) => [
+          field.name,
+          field.type === 'boolean' ? below(2) === 1 : field.min + below(field.max - field.min + 1),
+        ]),
+      );
     const failures = [];
     for (let n = 0; n < 500; n += 1) {
       const count = 1 + below(6);
       const documents = Array.from({ length: count }, () => ({
-        name: randomString(40), text: randomString(600), source: ['file', 'paste', 'example'][below(3)], note: below(3) ? '' : randomString(30),
+        name: randomString(40),
+        text: randomString(600),
+        source: ['file', 'paste', 'example'][below(3)],
+        note: below(3) ? '' : randomString(30),
       }));
       const pair = count > 1 && below(2) ? [0, 1 + below(count - 1)] : null;
-      const session = share.makeSession({ documents, options: randomOptions(), pair, tab: below(2) ? 'side' : 'inline' });
+      const session = share.makeSession({
+        documents,
+        options: randomOptions(),
+        pair,
+        tab: below(2) ? 'side' : 'inline',
+      });
       const fromLink = await share.decodeLink(await share.encodeLink(session));
       const fromFile = share.readSessionFile(share.sessionFileText(session));
-      for (const [carrier, back] of [['link', fromLink], ['file', fromFile]]) {
-        const same = back.problems.length === 0
-          && back.session.documents.length === count
-          && back.session.documents.every((doc, i) => doc.name === documents[i].name && doc.text === documents[i].text
-            && doc.source === documents[i].source && doc.note === documents[i].note)
-          && JSON.stringify(back.session) === JSON.stringify(session);
+      for (const [carrier, back] of [
+        ['link', fromLink],
+        ['file', fromFile],
+      ]) {
+        const same =
+          back.problems.length === 0 &&
+          back.session.documents.length === count &&
+          back.session.documents.every(
+            (doc, i) =>
+              doc.name === documents[i].name &&
+              doc.text === documents[i].text &&
+              doc.source === documents[i].source &&
+              doc.note === documents[i].note,
+          ) &&
+          JSON.stringify(back.session) === JSON.stringify(session);
         if (!same) failures.push({ n, carrier, session: JSON.stringify(session).slice(0, 300) });
       }
     }

@@ -9,8 +9,21 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import {
-  documentNames, downloadFrom, dropFiles, expect, expectSaved, fixture, isPageMemory, isSiteFile, openPage, pasteText,
-  saveScreenshot, test, trapScripts, watchProblems, xssVectors,
+  documentNames,
+  downloadFrom,
+  dropFiles,
+  expect,
+  expectSaved,
+  fixture,
+  isPageMemory,
+  isSiteFile,
+  openPage,
+  pasteText,
+  saveScreenshot,
+  test,
+  trapScripts,
+  watchProblems,
+  xssVectors,
 } from './helpers.js';
 
 const VECTORS = xssVectors();
@@ -38,7 +51,9 @@ function asRead(text) {
 }
 
 function batches(items, size = BATCH) {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size),
+  );
 }
 
 function escapeHtml(text) {
@@ -85,7 +100,9 @@ async function expectPairShows(page, a, b) {
 async function expectNamesListed(page, names) {
   await expect(documentNames(page)).toHaveCount(names.length);
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
-  await expect.poll(() => documentNames(page).evaluateAll((inputs) => inputs.map((input) => input.value))).toEqual(names.map(inTextField));
+  await expect
+    .poll(() => documentNames(page).evaluateAll((inputs) => inputs.map((input) => input.value)))
+    .toEqual(names.map(inTextField));
   if (names.length < 3) return;
   await expect(page.locator('[data-matrix] thead .column-name').first()).toBeVisible();
   await expect.poll(() => textContents(page.locator('[data-matrix] thead .column-name'))).toEqual(names);
@@ -112,8 +129,9 @@ async function expectPairNamed(page, a, b) {
   expect(await textContent(page.locator('[data-pair-title]'))).toBe(`A: ${a}, compared with B: ${b}`);
   await expect.poll(() => textContent(page.locator('[data-stat="a"] dt'))).toBe(`A · ${a}`);
   expect(await textContent(page.locator('[data-stat="b"] dt'))).toBe(`B · ${b}`);
-  expect(await textContent(page.locator('[data-inline-legend]')))
-    .toBe(`Struck through only in A, “${a}”; underlined only in B, “${b}”; the rest is in both.`);
+  expect(await textContent(page.locator('[data-inline-legend]'))).toBe(
+    `Struck through only in A, “${a}”; underlined only in B, “${b}”; the rest is in both.`,
+  );
 }
 
 /** How a message begins to quote a wrong value: as JSON, a long one cut short. */
@@ -128,8 +146,12 @@ function messageTexts(page) {
 
 /** The canary numbers a vector calls, wherever it hides them (base64, character references, reversed). */
 function canaryNumbers(vector) {
-  const hidden = [...vector.matchAll(/base64,([A-Za-z0-9+/=]+)/g)].map(([, data]) => Buffer.from(data, 'base64').toString());
-  const referenced = vector.replace(/&#(x?)([0-9a-f]+);?/gi, (_, hex, digits) => String.fromCodePoint(parseInt(digits, hex ? 16 : 10)));
+  const hidden = [...vector.matchAll(/base64,([A-Za-z0-9+/=]+)/g)].map(([, data]) =>
+    Buffer.from(data, 'base64').toString(),
+  );
+  const referenced = vector.replace(/&#(x?)([0-9a-f]+);?/gi, (_, hex, digits) =>
+    String.fromCodePoint(parseInt(digits, hex ? 16 : 10)),
+  );
   const readable = [vector, ...hidden, referenced, [...vector].reverse().join('')].join(' ');
   const calls = readable.matchAll(/__xss\((\d+)\)|__xss(\d+)=|\b(?:alert|confirm|prompt)\((\d+)\)/g);
   return [...new Set([...calls].map((call) => Number(call[1] ?? call[2] ?? call[3])))];
@@ -141,13 +163,23 @@ test('every vector calls its canary with its own number', () => {
   expect(canaryNumbers(fixture('xss/document.svg'))).toEqual(Array.from({ length: 17 }, (_, index) => 177 + index));
 });
 
-test('(a) vectors in dropped text files show as text in both views; a file with NULs is refused', async ({ page, context, baseURL }) => {
+test('(a) vectors in dropped text files show as text in both views; a file with NULs is refused', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const trap = await setUp(page, context, baseURL);
   const [a, b] = vectorTexts(FILE_VECTORS);
   await dropFiles(page, [
-    { name: 'vectors.txt', text: a }, { name: 'vectors, halves swapped.txt', text: b }, { name: 'with NUL.txt', text: NUL_VECTORS.join('\n') },
+    { name: 'vectors.txt', text: a },
+    { name: 'vectors, halves swapped.txt', text: b },
+    { name: 'with NUL.txt', text: NUL_VECTORS.join('\n') },
   ]);
-  await expect(page.locator('[data-message="error"]', { hasText: '“with NUL.txt” looks like a binary file (it has control bytes), not text.' })).toBeVisible();
+  await expect(
+    page.locator('[data-message="error"]', {
+      hasText: '“with NUL.txt” looks like a binary file (it has control bytes), not text.',
+    }),
+  ).toBeVisible();
   await expectPairShows(page, asRead(a), asRead(b));
   await expect(page.locator('[data-side="a"] [data-text]').getByText(FILE_VECTORS[15])).toBeVisible();
   await saveScreenshot(page, 'xss-vectors-as-text');
@@ -156,11 +188,15 @@ test('(a) vectors in dropped text files show as text in both views; a file with 
   await page.locator('[data-tab="inline"]').click();
   await expect(page.locator('[data-inline] ins').first()).toBeVisible();
   // Without B's insertions, the inline diff is A's text exactly.
-  await expect.poll(() => page.locator('[data-inline]').evaluate((element) => {
-    const copy = element.cloneNode(true);
-    for (const insertion of copy.querySelectorAll('ins')) insertion.remove();
-    return copy.textContent;
-  })).toBe(asRead(a));
+  await expect
+    .poll(() =>
+      page.locator('[data-inline]').evaluate((element) => {
+        const copy = element.cloneNode(true);
+        for (const insertion of copy.querySelectorAll('ins')) insertion.remove();
+        return copy.textContent;
+      }),
+    )
+    .toBe(asRead(a));
   await trap.expectNoneSprung(page);
 });
 
@@ -171,7 +207,10 @@ test('(a) vectors in dropped text files show as text in both views; a file with 
  */
 const HTML_READERS = ['/js/files.js', '/vendor/Readability.js'];
 
-test('(b) vectors in saved web pages reach the page only as text, through Readability', async ({ context, baseURL }) => {
+test('(b) vectors in saved web pages reach the page only as text, through Readability', async ({
+  context,
+  baseURL,
+}) => {
   test.slow();
   const trap = await trapScripts(context, (url) => isSiteFile(url, baseURL) || isPageMemory(url, baseURL));
   const page = await context.newPage();
@@ -180,7 +219,8 @@ test('(b) vectors in saved web pages reach the page only as text, through Readab
   page.on('console', (message) => {
     const refusal = /violates the following Content Security Policy directive/.test(message.text());
     const reader = HTML_READERS.some((path) => message.location().url === new URL(path, baseURL).href);
-    if (message.type() === 'error' && !(refusal && reader)) problems.push(`${message.text()} at ${message.location().url}`);
+    if (message.type() === 'error' && !(refusal && reader))
+      problems.push(`${message.text()} at ${message.location().url}`);
   });
   await openPage(page);
   // Written as text in the page: the article shows each vector, white space collapsed as in any web page.
@@ -190,12 +230,19 @@ test('(b) vectors in saved web pages reach the page only as text, through Readab
   const prose = fixture('wire/wire.txt').split('\n\n');
   const asMarkup = `<!doctype html><html><head><title>Vectors as markup</title></head><body><article>
     ${FILE_VECTORS.map((vector, index) => `<p>${prose[index % prose.length]}</p>\n${vector}`).join('\n')}</article></body></html>`;
-  await dropFiles(page, [{ name: 'as text.html', text: asText }, { name: 'as markup.html', text: asMarkup }]);
-  await expect(page.locator('[data-message]', { hasText: '“as text.html”: article text extracted from HTML by Readability.' })).toBeVisible();
+  await dropFiles(page, [
+    { name: 'as text.html', text: asText },
+    { name: 'as markup.html', text: asMarkup },
+  ]);
+  await expect(
+    page.locator('[data-message]', { hasText: '“as text.html”: article text extracted from HTML by Readability.' }),
+  ).toBeVisible();
   await expect(page.locator('[data-side="a"] [data-text]')).toContainText('Vectors as text');
   const paragraphs = (await sideText(page, 'a')).split('\n\n');
   expect(paragraphs[0]).toBe(FILE_VECTORS[0]);
-  expect(paragraphs.slice(-FILE_VECTORS.length)).toEqual(FILE_VECTORS.map((vector) => vector.replace(/\s+/g, ' ').trim()));
+  expect(paragraphs.slice(-FILE_VECTORS.length)).toEqual(
+    FILE_VECTORS.map((vector) => vector.replace(/\s+/g, ' ').trim()),
+  );
   await expect(page.locator('[data-side="b"] [data-text]')).toContainText(prose[0]);
   await trap.expectNoneSprung(page, { refusedIn: HTML_READERS });
 
@@ -204,7 +251,10 @@ test('(b) vectors in saved web pages reach the page only as text, through Readab
     const pages = batch.flatMap((vector, n) => {
       const article = `<p>${prose[n % prose.length]}</p>${vector}<p>${prose[(n + 1) % prose.length]}</p>`;
       return [
-        { name: `${vector} in an article.html`, text: `<!doctype html><html><head><title>Vector ${n}</title></head><body><article>${article}</article></body></html>` },
+        {
+          name: `${vector} in an article.html`,
+          text: `<!doctype html><html><head><title>Vector ${n}</title></head><body><article>${article}</article></body></html>`,
+        },
         { name: `${vector} alone.html`, text: vector },
       ];
     });
@@ -221,18 +271,28 @@ test('(c) an SVG file shows as its source text', async ({ page, context, baseURL
   const trap = await setUp(page, context, baseURL);
   const svg = fixture('xss/document.svg');
   const other = `${svg.split('\n').slice(4, 12).join('\n')}\n${FILE_VECTORS.slice(0, 20).join('\n')}\n`;
-  await dropFiles(page, [{ name: 'harbour chart.svg', text: svg }, { name: `${FILE_VECTORS[27]}.svg`, text: other }]);
+  await dropFiles(page, [
+    { name: 'harbour chart.svg', text: svg },
+    { name: `${FILE_VECTORS[27]}.svg`, text: other },
+  ]);
   await expectPairShows(page, svg, other);
   await expectPairNamed(page, 'harbour chart.svg', `${FILE_VECTORS[27]}.svg`);
   await trap.expectNoneSprung(page);
 });
 
-test('(d) vectors as file names show as names: the list, the matrix, the pair view', async ({ page, context, baseURL }) => {
+test('(d) vectors as file names show as names: the list, the matrix, the pair view', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.slow();
   const trap = await setUp(page, context, baseURL);
   for (const batch of batches(VECTORS)) {
     await page.locator('[data-action="remove-all"]').click();
-    await dropFiles(page, batch.map((name, n) => ({ name, text: `A file named after vector ${n + 1}. ${fixture('short/a.txt')}` })));
+    await dropFiles(
+      page,
+      batch.map((name, n) => ({ name, text: `A file named after vector ${n + 1}. ${fixture('short/a.txt')}` })),
+    );
     await expectNamesListed(page, batch);
     await expectPairsNamed(page, batch);
     await trap.expectNoneSprung(page);
@@ -267,7 +327,10 @@ test('(e) pasted vectors, and vectors as the names of pasted texts', async ({ pa
 test('(f) a document renamed to each vector shows the name as text', async ({ page, context, baseURL }) => {
   test.slow();
   const trap = await setUp(page, context, baseURL);
-  await dropFiles(page, [{ name: 'a.txt', text: fixture('short/a.txt') }, { name: 'b.txt', text: fixture('short/b.txt') }]);
+  await dropFiles(page, [
+    { name: 'a.txt', text: fixture('short/a.txt') },
+    { name: 'b.txt', text: fixture('short/b.txt') },
+  ]);
   await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
   const name = documentNames(page).first();
   for (const vector of VECTORS) {
@@ -282,18 +345,26 @@ test('(f) a document renamed to each vector shows the name as text', async ({ pa
   await trap.expectNoneSprung(page);
 });
 
-test('(g) share links: vectors as texts, names and notes, and as junk in every other field', async ({ page, context, baseURL }) => {
+test('(g) share links: vectors as texts, names and notes, and as junk in every other field', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.slow();
   const trap = await setUp(page, context, baseURL);
   const origin = new URL(baseURL).origin;
   // Work of one's own first, so that each link puts it aside under "Earlier work", names and all.
-  await dropFiles(page, [{ name: VECTORS[0], text: fixture('short/a.txt') }, { name: VECTORS[1], text: fixture('short/b.txt') }]);
+  await dropFiles(page, [
+    { name: VECTORS[0], text: fixture('short/a.txt') },
+    { name: VECTORS[1], text: fixture('short/b.txt') },
+  ]);
   await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
   await expectSaved(page);
-  const linkTo = (session) => page.evaluate(async (session) => {
-    const { encodeLink } = await import(new URL('js/session-format.js', location.href));
-    return encodeLink(session);
-  }, session);
+  const linkTo = (session) =>
+    page.evaluate(async (session) => {
+      const { encodeLink } = await import(new URL('js/session-format.js', location.href));
+      return encodeLink(session);
+    }, session);
   const open = async (fragment) => {
     await page.goto('about:blank');
     await page.goto(`${origin}/#${fragment}`);
@@ -303,18 +374,27 @@ test('(g) share links: vectors as texts, names and notes, and as junk in every o
   // Two documents of vectors, the options, the pair and the tab all junk.
   const [a, b] = vectorTexts(VECTORS);
   const junk = VECTORS[15];
-  await open(await linkTo({
-    format: 'copydesk-session',
-    version: 1,
-    documents: [{ name: VECTORS[2], text: a, source: junk, note: VECTORS[3] }, { name: VECTORS[4], text: b, source: 'file', note: '' }],
-    options: { min_words: junk, max_edits: [junk], fold_case: VECTORS[16], [VECTORS[17]]: VECTORS[18] },
-    pair: [junk, 1],
-    tab: junk,
-  }));
-  await expect.poll(() => messageTexts(page)).toEqual(expect.arrayContaining([
-    expect.stringContaining(`The link’s Shortest passage (${quotedStart(junk)}`),
-    expect.stringContaining(`The link’s Ignore case (${quotedStart(VECTORS[16])}`),
-  ]));
+  await open(
+    await linkTo({
+      format: 'copydesk-session',
+      version: 1,
+      documents: [
+        { name: VECTORS[2], text: a, source: junk, note: VECTORS[3] },
+        { name: VECTORS[4], text: b, source: 'file', note: '' },
+      ],
+      options: { min_words: junk, max_edits: [junk], fold_case: VECTORS[16], [VECTORS[17]]: VECTORS[18] },
+      pair: [junk, 1],
+      tab: junk,
+    }),
+  );
+  await expect
+    .poll(() => messageTexts(page))
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`The link’s Shortest passage (${quotedStart(junk)}`),
+        expect.stringContaining(`The link’s Ignore case (${quotedStart(VECTORS[16])}`),
+      ]),
+    );
   await expectPairShows(page, a, b);
   await expectPairNamed(page, VECTORS[2], VECTORS[4]);
   expect(await textContent(page.locator('[data-document-note]').first())).toBe(VECTORS[3]);
@@ -325,7 +405,11 @@ test('(g) share links: vectors as texts, names and notes, and as junk in every o
   // Junk where the format, its version or the documents should be: refused, saying so.
   const documents = [{ name: 'a', text: 'a' }];
   const format = 'copydesk-session';
-  for (const session of [{ format: junk, version: 1, documents }, { format, version: junk, documents }, { format, version: 1, documents: junk }]) {
+  for (const session of [
+    { format: junk, version: 1, documents },
+    { format, version: junk, documents },
+    { format, version: 1, documents: junk },
+  ]) {
     await open(await linkTo(session));
     await expect(page.locator('[data-message="error"]')).toContainText('Could not open the shared comparison.');
   }
@@ -333,10 +417,20 @@ test('(g) share links: vectors as texts, names and notes, and as junk in every o
 
   // Every vector as a name and a note.
   for (const batch of batches(VECTORS)) {
-    const documents = batch.map((vector, n) => ({ name: vector, text: batch[(n + 1) % batch.length], source: 'paste', note: vector }));
-    await open(await linkTo({ format: 'copydesk-session', version: 1, documents, options: {}, pair: null, tab: 'side' }));
-    await expect.poll(() => messageTexts(page))
-      .toContain(`Opened the shared comparison: ${batch.length} documents. What you had before is kept under “Earlier work”.`);
+    const documents = batch.map((vector, n) => ({
+      name: vector,
+      text: batch[(n + 1) % batch.length],
+      source: 'paste',
+      note: vector,
+    }));
+    await open(
+      await linkTo({ format: 'copydesk-session', version: 1, documents, options: {}, pair: null, tab: 'side' }),
+    );
+    await expect
+      .poll(() => messageTexts(page))
+      .toContain(
+        `Opened the shared comparison: ${batch.length} documents. What you had before is kept under “Earlier work”.`,
+      );
     await expectNamesListed(page, batch);
     expect(await textContents(page.locator('[data-document-note]'))).toEqual(batch);
     await trap.expectNoneSprung(page);
@@ -344,7 +438,7 @@ test('(g) share links: vectors as texts, names and notes, and as junk in every o
 
   // Vectors as the whole fragment, and as a link's payload: refused, with a message that does not echo them.
   const messages = page.locator('[data-message]');
-  while (await messages.count() > 0) await messages.locator('.dismiss').first().click();
+  while ((await messages.count()) > 0) await messages.locator('.dismiss').first().click();
   for (const vector of VECTORS) {
     for (const fragment of [vector, `v1.${vector}`]) {
       await page.evaluate((fragment) => {
@@ -377,39 +471,66 @@ test('(g) vectors in the options of an address show as text in its messages', as
   }
 });
 
-test('(h) a comparison file: vectors as its documents, notes, options and file name', async ({ page, context, baseURL }) => {
+test('(h) a comparison file: vectors as its documents, notes, options and file name', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.slow();
   const trap = await setUp(page, context, baseURL);
   for (const batch of batches(VECTORS)) {
     const session = {
       format: 'copydesk-session',
       version: 1,
-      documents: batch.map((vector, n) => ({ name: vector, text: batch[(n + 1) % batch.length], source: vector, note: vector })),
+      documents: batch.map((vector, n) => ({
+        name: vector,
+        text: batch[(n + 1) % batch.length],
+        source: vector,
+        note: vector,
+      })),
       options: { min_words: batch[1], spelling_variants: batch[2], [batch[3]]: batch[4] },
       pair: [batch[5], batch[6]],
       tab: batch[7],
     };
     const name = `${batch[0]}.copydesk.json`;
     await dropFiles(page, [{ name, text: JSON.stringify(session, null, 2) }]);
-    await expect.poll(() => messageTexts(page)).toEqual(expect.arrayContaining([
-      expect.stringContaining(`Opened the comparison file “${name}”: ${batch.length} documents.`),
-      expect.stringContaining(`The file’s Spelling variants (${quotedStart(batch[2])}`),
-    ]));
+    await expect
+      .poll(() => messageTexts(page))
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(`Opened the comparison file “${name}”: ${batch.length} documents.`),
+          expect.stringContaining(`The file’s Spelling variants (${quotedStart(batch[2])}`),
+        ]),
+      );
     await expectNamesListed(page, batch);
     expect(await textContents(page.locator('[data-document-note]'))).toEqual(batch);
     await trap.expectNoneSprung(page);
   }
 
   // Every vector as the name of a comparison file dropped at once: one opens, the others are named in messages.
-  const documents = [{ name: 'a', text: fixture('short/a.txt') }, { name: 'b', text: fixture('short/b.txt') }];
+  const documents = [
+    { name: 'a', text: fixture('short/a.txt') },
+    { name: 'b', text: fixture('short/b.txt') },
+  ];
   const pair = { format: 'copydesk-session', version: 1, documents };
-  await dropFiles(page, VECTORS.map((vector) => ({ name: `${vector}.copydesk.json`, text: JSON.stringify(pair) })));
-  await expect.poll(() => messageTexts(page))
-    .toEqual(VECTORS.slice(-4).map((vector) => `“${vector}.copydesk.json” was not opened: one comparison opens at a time.`));
+  await dropFiles(
+    page,
+    VECTORS.map((vector) => ({ name: `${vector}.copydesk.json`, text: JSON.stringify(pair) })),
+  );
+  await expect
+    .poll(() => messageTexts(page))
+    .toEqual(
+      VECTORS.slice(-4).map((vector) => `“${vector}.copydesk.json” was not opened: one comparison opens at a time.`),
+    );
   await trap.expectNoneSprung(page);
 });
 
-test('(i) the HTML report of vector documents opens on its own and runs nothing', async ({ page, context, baseURL, browser }) => {
+test('(i) the HTML report of vector documents opens on its own and runs nothing', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
   const trap = await setUp(page, context, baseURL);
   // Names as long as a paragraph: every vector that survives a trip through HTML (a NUL does not, and a
   // carriage return becomes a line feed) in one of the two.
@@ -424,15 +545,18 @@ test('(i) the HTML report of vector documents opens on its own and runs nothing'
   // The command line's formats hold the names as data.
   const json = JSON.parse((await downloadFrom(page, '[data-save-menu]', '[data-export="json"]')).text);
   expect([json.a.name, json.b.name]).toEqual([a.name, b.name]);
-  const xml = await page.evaluate((text) => {
-    const doc = new DOMParser().parseFromString(text, 'application/xml');
-    return {
-      error: doc.querySelector('parsererror')?.textContent ?? null,
-      elements: [...doc.querySelectorAll('*')].map((element) => element.localName),
-      reference: doc.documentElement.getAttribute('reference'),
-      sources: [...doc.querySelectorAll('feature')].map((feature) => feature.getAttribute('source_reference')),
-    };
-  }, (await downloadFrom(page, '[data-save-menu]', '[data-export="pan"]')).text);
+  const xml = await page.evaluate(
+    (text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        elements: [...doc.querySelectorAll('*')].map((element) => element.localName),
+        reference: doc.documentElement.getAttribute('reference'),
+        sources: [...doc.querySelectorAll('feature')].map((feature) => feature.getAttribute('source_reference')),
+      };
+    },
+    (await downloadFrom(page, '[data-save-menu]', '[data-export="pan"]')).text,
+  );
   // XML 1.0 cannot hold most control characters: the export writes U+FFFD for them.
   const inXml = (name) => name.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
   expect(xml).toEqual({
@@ -458,16 +582,24 @@ test('(i) the HTML report of vector documents opens on its own and runs nothing'
   expect(await textContent(reader.locator('h1'))).toBe(`What “${a.name}” and “${b.name}” share`);
   expect(await textContent(reader.locator('title'))).toBe(`copydesk: “${a.name}” and “${b.name}”`);
   expect(await textContents(reader.locator('.texts h2 bdi'))).toEqual([a.name, b.name]);
-  expect(await textContents(reader.locator('.stats dt'))).toEqual([`A · ${a.name}`, `B · ${b.name}`, 'Shared passages', 'Longest passage']);
-  const columns = await reader.locator('.texts .text').evaluateAll((elements) => elements.map((element) => {
-    const copy = element.cloneNode(true);
-    for (const badge of copy.querySelectorAll('.badge')) badge.remove();
-    return copy.textContent;
-  }));
+  expect(await textContents(reader.locator('.stats dt'))).toEqual([
+    `A · ${a.name}`,
+    `B · ${b.name}`,
+    'Shared passages',
+    'Longest passage',
+  ]);
+  const columns = await reader.locator('.texts .text').evaluateAll((elements) =>
+    elements.map((element) => {
+      const copy = element.cloneNode(true);
+      for (const badge of copy.querySelectorAll('.badge')) badge.remove();
+      return copy.textContent;
+    }),
+  );
   expect(columns).toEqual([asRead(a.text), asRead(b.text)]);
   await expect(reader.locator('.texts mark[id^="a-"]')).toHaveCount(passages);
-  expect(await reader.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'))
-    .toBe("default-src 'none'; style-src 'unsafe-inline'");
+  expect(await reader.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
+    "default-src 'none'; style-src 'unsafe-inline'",
+  );
   await readerTrap.expectNoneSprung(reader);
   await expect(reader).toHaveURL(address);
   expect(problems).toEqual([]);

@@ -24,7 +24,11 @@ export function keepResultsCurrent(store, client) {
     if (running && covers(running, missing, store)) return;
     const ids = [...new Set(missing.flat())];
     /** @type {Request} */
-    const request = { options: store.options, pairs: missing, revisions: new Map(ids.map((id) => [id, store.document(id).revision])) };
+    const request = {
+      options: store.options,
+      pairs: missing,
+      revisions: new Map(ids.map((id) => [id, store.document(id).revision])),
+    };
     running = request;
     const stop = () => {
       client.cancel();
@@ -94,7 +98,11 @@ class Arrivals {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     const [store, request] = [this.#store, this.#request];
-    const current = isCurrent(request, store, [...request.revisions.keys()].filter((id) => store.document(id)));
+    const current = isCurrent(
+      request,
+      store,
+      [...request.revisions.keys()].filter((id) => store.document(id)),
+    );
     if (current && this.#entries.length > 0) store.setResults(this.#entries);
     this.#entries = [];
   }
@@ -115,7 +123,9 @@ function neededPairs(store) {
  * store replaces its options object and a document's revision whenever they change.
  */
 function isCurrent(request, store, ids) {
-  return request.options === store.options && ids.every((id) => request.revisions.get(id) === store.document(id).revision);
+  return (
+    request.options === store.options && ids.every((id) => request.revisions.get(id) === store.document(id).revision)
+  );
 }
 
 /** Whether the running request will answer every missing pair with today's options and texts. */

@@ -33,11 +33,13 @@ export const EXAMPLES = [
  * @returns {Promise<{name: string, text: string, source: 'example', note: string}[]>}
  */
 async function loadExample(example) {
-  return Promise.all(Object.entries(example.files).map(async ([path, name]) => {
-    const response = await fetch(new URL(`../examples/${path}`, import.meta.url));
-    if (!response.ok) throw new Error(`the example file examples/${path} is missing (HTTP ${response.status})`);
-    return { name, text: normalizeText(await response.text()), source: 'example', note: '' };
-  }));
+  return Promise.all(
+    Object.entries(example.files).map(async ([path, name]) => {
+      const response = await fetch(new URL(`../examples/${path}`, import.meta.url));
+      if (!response.ok) throw new Error(`the example file examples/${path} is missing (HTTP ${response.status})`);
+      return { name, text: normalizeText(await response.text()), source: 'example', note: '' };
+    }),
+  );
 }
 
 /** Opens an example in place of the current documents (with an Undo if the user's own ones go). */

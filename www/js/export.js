@@ -30,26 +30,50 @@ import { figuresOf } from './views/stats.js';
  */
 export function reportHtml({ a, b, result, options, made }) {
   const figures = figuresOf(result, options);
-  const body = h('body', {},
-    h('header', {},
+  const body = h(
+    'body',
+    {},
+    h(
+      'header',
+      {},
       h('p', { class: 'kicker' }, 'copydesk report'),
       h('h1', {}, 'What ', h('bdi', {}, `“${a.name}”`), ' and ', h('bdi', {}, `“${b.name}”`), ' share'),
-      h('p', { class: 'muted' }, `Made ${made.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. Options: ${optionsSummary(options)}.`)),
-    h('dl', { class: 'stats' },
+      h(
+        'p',
+        { class: 'muted' },
+        `Made ${made.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}. Options: ${optionsSummary(options)}.`,
+      ),
+    ),
+    h(
+      'dl',
+      { class: 'stats' },
       stat(`A · ${a.name}`, ...figures.a),
       stat(`B · ${b.name}`, ...figures.b),
       stat('Shared passages', ...figures.passages),
-      stat('Longest passage', ...figures.longest)),
+      stat('Longest passage', ...figures.longest),
+    ),
     ...limitNotes(result.limits, b.name, { inline: false }).map((note) => h('p', { class: 'limit' }, note)),
-    h('p', { class: 'legend muted' },
-      h('mark', { 'data-kind': 'exact' }, 'Solid underline'), ': a passage both texts share word for word. ',
-      h('mark', { 'data-kind': 'edited' }, 'Dashed'), ': shared with small edits, ',
-      h('span', { class: 'swatch-edit' }, 'wavy'), ' on the edited words, ', h('span', { class: 'swatch-gap' }), ' where words are missing. ',
-      'The number before a passage links to it in the other text.'),
-    h('section', { class: 'texts', 'aria-label': 'The two texts' },
+    h(
+      'p',
+      { class: 'legend muted' },
+      h('mark', { 'data-kind': 'exact' }, 'Solid underline'),
+      ': a passage both texts share word for word. ',
+      h('mark', { 'data-kind': 'edited' }, 'Dashed'),
+      ': shared with small edits, ',
+      h('span', { class: 'swatch-edit' }, 'wavy'),
+      ' on the edited words, ',
+      h('span', { class: 'swatch-gap' }),
+      ' where words are missing. ',
+      'The number before a passage links to it in the other text.',
+    ),
+    h(
+      'section',
+      { class: 'texts', 'aria-label': 'The two texts' },
       textColumn('a', a, result.passages),
-      textColumn('b', b, result.passages)),
-    passageList(a, b, result.passages));
+      textColumn('b', b, result.passages),
+    ),
+    passageList(a, b, result.passages),
+  );
   const title = h('title', {}, `copydesk: “${a.name}” and “${b.name}”`);
   // The head is fixed text apart from the title. The elements are never attached to a document (the
   // page's own CSP would refuse the report's inline style); outerHTML serializes them, escaping the
@@ -75,9 +99,12 @@ ${body.outerHTML}
 function textColumn(side, doc, passages) {
   const text = h('div', { class: 'text', dir: 'auto' });
   writeAllPieces(text, markedPieces(doc.text, passages, side, { links: true }));
-  return h('article', { class: 'column' },
+  return h(
+    'article',
+    { class: 'column' },
     h('h2', {}, h('span', { class: 'side' }, side.toUpperCase()), ' ', h('bdi', {}, doc.name)),
-    text);
+    text,
+  );
 }
 
 /**
@@ -86,25 +113,49 @@ function textColumn(side, doc, passages) {
  */
 function pageStyle() {
   return [...document.querySelectorAll('link[data-report-style]')]
-    .flatMap((link) => [...link.sheet.cssRules].map((rule) => rule.cssText))
+    .flatMap((link) => [.../** @type {HTMLLinkElement} */ (link).sheet.cssRules].map((rule) => rule.cssText))
     .join('\n');
 }
 
 function passageList(a, b, passages) {
-  if (passages.length === 0) return h('section', { class: 'passages' }, h('h2', {}, 'Shared passages'), h('p', {}, 'None.'));
-  return h('section', { class: 'passages' },
+  if (passages.length === 0)
+    return h('section', { class: 'passages' }, h('h2', {}, 'Shared passages'), h('p', {}, 'None.'));
+  return h(
+    'section',
+    { class: 'passages' },
     h('h2', {}, 'Shared passages'),
-    h('table', {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Words'),
-        h('th', { scope: 'col' }, h('bdi', {}, `A · ${a.name}`)), h('th', { scope: 'col' }, h('bdi', {}, `B · ${b.name}`)))),
-      h('tbody', {}, ...passages.map((passage, index) => {
-        const n = String(index + 1);
-        return h('tr', {},
-          h('th', { scope: 'row' }, n),
-          h('td', {}, number(passage.words), passage.exact ? '' : h('span', { class: 'muted' }, ' with edits')),
-          h('td', { dir: 'auto' }, h('a', { href: `#a-${n}` }, preview(a.text.slice(...passage.a)))),
-          h('td', { dir: 'auto' }, h('a', { href: `#b-${n}` }, preview(b.text.slice(...passage.b)))));
-      }))));
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, '#'),
+          h('th', { scope: 'col' }, 'Words'),
+          h('th', { scope: 'col' }, h('bdi', {}, `A · ${a.name}`)),
+          h('th', { scope: 'col' }, h('bdi', {}, `B · ${b.name}`)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...passages.map((passage, index) => {
+          const n = String(index + 1);
+          return h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, n),
+            h('td', {}, number(passage.words), passage.exact ? '' : h('span', { class: 'muted' }, ' with edits')),
+            h('td', { dir: 'auto' }, h('a', { href: `#a-${n}` }, preview(a.text.slice(...passage.a)))),
+            h('td', { dir: 'auto' }, h('a', { href: `#b-${n}` }, preview(b.text.slice(...passage.b)))),
+          );
+        }),
+      ),
+    ),
+  );
 }
 
 /** A passage on one line, shortened in the middle past 160 characters (as the command line does). */
@@ -113,7 +164,13 @@ function preview(text) {
   const flat = text.split(/\s+/).filter(Boolean).join(' ');
   const characters = [...flat];
   if (characters.length <= MAX) return flat;
-  return `${characters.slice(0, MAX / 2).join('').trimEnd()} … ${characters.slice(-MAX / 2).join('').trimStart()}`;
+  return `${characters
+    .slice(0, MAX / 2)
+    .join('')
+    .trimEnd()} … ${characters
+    .slice(-MAX / 2)
+    .join('')
+    .trimStart()}`;
 }
 
 function optionsSummary(options) {
@@ -129,7 +186,12 @@ function stat(term, value, detail) {
 
 /** A file name for an export of the pair: both names, without what file systems refuse. */
 export function exportFileName(a, b, extension) {
-  const stem = (name) => name.replace(/\.[^.]{1,8}$/, '').replace(/[\p{Cc}\\/:*?"<>|]+/gu, '-').trim().slice(0, 60) || 'document';
+  const stem = (name) =>
+    name
+      .replace(/\.[^.]{1,8}$/, '')
+      .replace(/[\p{Cc}\\/:*?"<>|]+/gu, '-')
+      .trim()
+      .slice(0, 60) || 'document';
   return `${stem(a.name)} vs ${stem(b.name)}.${extension}`;
 }
 

@@ -38,7 +38,9 @@ const HTML_START = /^\s*(<!doctype html|<html[\s>])/i;
 export async function readInput(file) {
   const limit = isSessionFile(file.name, '') ? MAX_SESSION_FILE_BYTES : MAX_FILE_BYTES;
   if (file.size > limit) {
-    throw new FileProblem(`“${file.name}” is too large (${megabytes(file.size)}); copydesk opens files up to ${megabytes(limit)}.`);
+    throw new FileProblem(
+      `“${file.name}” is too large (${megabytes(file.size)}); copydesk opens files up to ${megabytes(limit)}.`,
+    );
   }
   const { bytes, reading } = await engine.sniff(await file.arrayBuffer());
   if ('refused' in reading) {
@@ -83,7 +85,8 @@ async function documentOf(name, decoded, note) {
  * @returns {Promise<string | null>}
  */
 export async function textProblem(text) {
-  if (text.length > MAX_TEXT_CHARS) return `is too large (${megabytes(text.length)}); copydesk compares texts up to ${megabytes(MAX_TEXT_CHARS)}`;
+  if (text.length > MAX_TEXT_CHARS)
+    return `is too large (${megabytes(text.length)}); copydesk compares texts up to ${megabytes(MAX_TEXT_CHARS)}`;
   return engine.nothingToCompare(text);
 }
 
@@ -161,9 +164,37 @@ function loadReadability() {
 }
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
-  'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 

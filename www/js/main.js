@@ -36,7 +36,10 @@ async function start() {
   try {
     defaults = await client.defaultOptions();
   } catch (error) {
-    store.say({ tone: 'error', text: `The comparison engine could not start: ${error.message.replace(/\.$/, '')}. Reload the page to try again.` });
+    store.say({
+      tone: 'error',
+      text: `The comparison engine could not start: ${error.message.replace(/\.$/, '')}. Reload the page to try again.`,
+    });
     return;
   }
   const saved = await SavedWork.open();
@@ -114,7 +117,11 @@ function keepWorkingOffline(store) {
   const wasControlled = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (!wasControlled) return;
-    store.say({ tone: 'info', text: 'A new version of copydesk is ready.', action: { label: 'Reload', run: () => location.reload() } });
+    store.say({
+      tone: 'info',
+      text: 'A new version of copydesk is ready.',
+      action: { label: 'Reload', run: () => location.reload() },
+    });
   });
   // Without a service worker (a file:// page, a browser setting) the page works as before, online.
   navigator.serviceWorker.register(new URL('../sw.js', import.meta.url)).catch(() => {});

@@ -45,7 +45,10 @@ export function markedPieces(text, passages, side, { links }) {
  * @returns {import('./render.js').Wrap}
  */
 function markWrap(stretch, badges) {
-  const attributes = { 'data-passage': stretch.passages.join(' '), 'data-kind': stretch.primary.exact ? 'exact' : 'edited' };
+  const attributes = {
+    'data-passage': stretch.passages.join(' '),
+    'data-kind': stretch.primary.exact ? 'exact' : 'edited',
+  };
   return {
     create(continued) {
       const mark = h('mark', attributes);
@@ -71,10 +74,21 @@ function linkBadges(side) {
   const other = OTHER_SIDE[side];
   return (mark, { starting }) => {
     mark.id = `${side}-${starting[0] + 1}`;
-    mark.append(...starting.map((index, k) => {
-      const n = String(index + 1);
-      return h('a', { class: 'badge', href: `#${other}-${n}`, title: `Passage ${n} in ${other.toUpperCase()}`, id: k > 0 && `${side}-${n}` }, n);
-    }));
+    mark.append(
+      ...starting.map((index, k) => {
+        const n = String(index + 1);
+        return h(
+          'a',
+          {
+            class: 'badge',
+            href: `#${other}-${n}`,
+            title: `Passage ${n} in ${other.toUpperCase()}`,
+            id: k > 0 && `${side}-${n}`,
+          },
+          n,
+        );
+      }),
+    );
   };
 }
 
@@ -90,6 +104,7 @@ export function numberList(indices) {
     if (run && index === run[1] + 1) run[1] = index;
     else runs.push([index, index]);
   }
-  const text = ([first, last]) => (last - first >= 2 ? `${first + 1}–${last + 1}` : last > first ? `${first + 1}, ${last + 1}` : `${first + 1}`);
+  const text = ([first, last]) =>
+    last - first >= 2 ? `${first + 1}–${last + 1}` : last > first ? `${first + 1}, ${last + 1}` : `${first + 1}`;
   return runs.map(text).join(', ');
 }

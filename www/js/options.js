@@ -13,24 +13,48 @@
 /** @type {(NumberField | BooleanField)[]} */
 export const OPTION_FIELDS = [
   {
-    name: 'min_words', key: 'min', type: 'number', min: 2, max: 1000, unit: 'words',
-    label: 'Shortest passage', hint: 'Fewer shared words in a row are not reported.',
+    name: 'min_words',
+    key: 'min',
+    type: 'number',
+    min: 2,
+    max: 1000,
+    unit: 'words',
+    label: 'Shortest passage',
+    hint: 'Fewer shared words in a row are not reported.',
   },
   {
-    name: 'max_edits', key: 'edits', type: 'number', min: 0, max: 20, unit: 'words',
-    label: 'Edits bridged', hint: 'Words inserted, deleted or changed between two matching runs (punctuation does not count); 0 bridges none.',
+    name: 'max_edits',
+    key: 'edits',
+    type: 'number',
+    min: 0,
+    max: 20,
+    unit: 'words',
+    label: 'Edits bridged',
+    hint: 'Words inserted, deleted or changed between two matching runs (punctuation does not count); 0 bridges none.',
   },
   {
-    name: 'spelling_variants', key: 'variants', type: 'boolean',
-    label: 'Spelling variants', hint: 'Tartus = Tartous: names one letter apart count as the same word.',
+    name: 'spelling_variants',
+    key: 'variants',
+    type: 'boolean',
+    label: 'Spelling variants',
+    hint: 'Tartus = Tartous: names one letter apart count as the same word.',
   },
   { name: 'fold_case', key: 'case', type: 'boolean', label: 'Ignore case', hint: 'Port = port.' },
   { name: 'fold_diacritics', key: 'accents', type: 'boolean', label: 'Ignore accents', hint: 'Tartús = Tartus.' },
   {
-    name: 'ignore_punctuation', key: 'punct', type: 'boolean',
-    label: 'Ignore punctuation', hint: 'A changed comma or quote mark is no edit at all.',
+    name: 'ignore_punctuation',
+    key: 'punct',
+    type: 'boolean',
+    label: 'Ignore punctuation',
+    hint: 'A changed comma or quote mark is no edit at all.',
   },
-  { name: 'ignore_numbers', key: 'numbers', type: 'boolean', label: 'Ignore numbers', hint: 'For texts that differ only in figures.' },
+  {
+    name: 'ignore_numbers',
+    key: 'numbers',
+    type: 'boolean',
+    label: 'Ignore numbers',
+    hint: 'For texts that differ only in figures.',
+  },
 ];
 
 /**
@@ -69,7 +93,10 @@ export function optionsFromQuery(search, defaults, base = defaults) {
     if (raw === null) continue;
     const parsed = parseOptionValue(field, raw);
     if ('value' in parsed) options[field.name] = parsed.value;
-    else problems.push(`Ignored ${field.key}=${raw} in the address: ${field.label} ${parsed.problem}. Using ${fallback(field, defaults, base)}.`);
+    else
+      problems.push(
+        `Ignored ${field.key}=${raw} in the address: ${field.label} ${parsed.problem}. Using ${fallback(field, defaults, base)}.`,
+      );
   }
   return { options, problems };
 }

@@ -78,7 +78,8 @@ function* stretches(passages, side) {
 
 /** The edits of the stretch's primary passage that fall in it, cut to it; an empty one (a gap) at its end only if the passage ends there. */
 function editRanges({ start, end, primary }, side) {
-  const inside = ([from, to]) => (from === to ? from >= start && (from < end || end === primary[side][1]) : from < end && to > start);
+  const inside = ([from, to]) =>
+    from === to ? from >= start && (from < end || end === primary[side][1]) : from < end && to > start;
   return primary.edits
     .map(([aStart, aEnd, bStart, bEnd]) => (side === 'a' ? [aStart, aEnd] : [bStart, bEnd]))
     .filter(inside)

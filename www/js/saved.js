@@ -101,7 +101,9 @@ export class SavedWork extends EventTarget {
       transaction.commit?.();
       transaction.addEventListener('complete', () => resolve(request.result));
       transaction.addEventListener('error', () => reject(transaction.error ?? request.error));
-      transaction.addEventListener('abort', () => reject(transaction.error ?? new Error('storage transaction aborted')));
+      transaction.addEventListener('abort', () =>
+        reject(transaction.error ?? new Error('storage transaction aborted')),
+      );
     });
   }
 

@@ -80,7 +80,9 @@ export function readSession(value, what) {
     throw new SessionError(`This ${what} has no valid format version.`);
   }
   if (value.version > SESSION_VERSION) {
-    throw new SessionError(`This ${what} was made by a newer copydesk (format ${value.version}); this page reads format ${SESSION_VERSION} and older. Reload the page to update it.`);
+    throw new SessionError(
+      `This ${what} was made by a newer copydesk (format ${value.version}); this page reads format ${SESSION_VERSION} and older. Reload the page to update it.`,
+    );
   }
   if (!Array.isArray(value.documents) || !value.documents.every(isDocument)) {
     throw new SessionError(`This ${what} is damaged: its documents are incomplete.`);
@@ -93,7 +95,12 @@ export function readSession(value, what) {
   }));
   const { options, problems } = readOptions(isObject(value.options) ? value.options : {}, what);
   return {
-    session: makeSession({ documents, options, pair: readPair(value.pair, documents.length), tab: TABS.has(value.tab) ? value.tab : 'side' }),
+    session: makeSession({
+      documents,
+      options,
+      pair: readPair(value.pair, documents.length),
+      tab: TABS.has(value.tab) ? value.tab : 'side',
+    }),
     problems,
   };
 }
@@ -115,10 +122,15 @@ export async function encodeLink(session) {
  */
 export async function decodeLink(fragment) {
   const match = /^#?v(\d+)\.(.*)$/s.exec(fragment);
-  if (!match) throw new SessionError('This address does not hold a copydesk comparison: what follows “#” should start with “v1.”.');
+  if (!match)
+    throw new SessionError(
+      'This address does not hold a copydesk comparison: what follows “#” should start with “v1.”.',
+    );
   const version = Number(match[1]);
   if (version > SESSION_VERSION) {
-    throw new SessionError(`This link was made by a newer copydesk (link format ${version}); this page reads format ${SESSION_VERSION}. Reload the page to update it.`);
+    throw new SessionError(
+      `This link was made by a newer copydesk (link format ${version}); this page reads format ${SESSION_VERSION}. Reload the page to update it.`,
+    );
   }
   if (version !== SESSION_VERSION) throw new SessionError(`This link has an unknown format (v${match[1]}).`);
   const packed = fromBase64url(match[2]);
@@ -128,7 +140,9 @@ export async function decodeLink(fragment) {
     json = new TextDecoder('utf-8', { fatal: true }).decode(await collect(stream, MAX_SESSION_BYTES));
   } catch (error) {
     if (error instanceof SessionError) throw error;
-    throw new SessionError('This link is incomplete or altered: its content does not match its checksum. Was it copied in full?');
+    throw new SessionError(
+      'This link is incomplete or altered: its content does not match its checksum. Was it copied in full?',
+    );
   }
   return readSession(parseJson(json, 'link'), 'link');
 }
@@ -155,7 +169,8 @@ export function isSessionFile(name, start) {
 
 /** Whether two sessions hold the same documents (names and texts) and options. */
 export function sameContent(x, y) {
-  const content = ({ documents, options }) => JSON.stringify([documents.map(({ name, text }) => [name, text]), options]);
+  const content = ({ documents, options }) =>
+    JSON.stringify([documents.map(({ name, text }) => [name, text]), options]);
   return content(x) === content(y);
 }
 
@@ -182,7 +197,8 @@ function readOptions(raw, what) {
   for (const field of OPTION_FIELDS) {
     if (!(field.name in raw)) continue;
     const value = raw[field.name];
-    const parsed = typeof value === field.type ? parseOptionValue(field, String(value)) : { problem: `must be a ${field.type}` };
+    const parsed =
+      typeof value === field.type ? parseOptionValue(field, String(value)) : { problem: `must be a ${field.type}` };
     if ('value' in parsed) options[field.name] = parsed.value;
     else problems.push(`The ${what}’s ${field.label} (${quoted(value)}) ${parsed.problem}; using the default instead.`);
   }
@@ -196,11 +212,17 @@ function readOptions(raw, what) {
 function quoted(value) {
   if (isObject(value)) return 'an object';
   if (Array.isArray(value)) return 'a list';
-  return JSON.stringify(typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40).replace(/[\ud800-\udbff]$/, '')}…` : value);
+  return JSON.stringify(
+    typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40).replace(/[\ud800-\udbff]$/, '')}…` : value,
+  );
 }
 
 function readPair(pair, count) {
-  const valid = Array.isArray(pair) && pair.length === 2 && pair.every((i) => Number.isInteger(i) && i >= 0 && i < count) && pair[0] !== pair[1];
+  const valid =
+    Array.isArray(pair) &&
+    pair.length === 2 &&
+    pair.every((i) => Number.isInteger(i) && i >= 0 && i < count) &&
+    pair[0] !== pair[1];
   return valid ? [pair[0], pair[1]] : null;
 }
 
@@ -230,14 +252,17 @@ async function collect(stream, limit) {
 
 function toBase64url(bytes) {
   let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  for (let start = 0; start < bytes.length; start += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 function fromBase64url(text) {
   // A length of 4n + 1 cannot come from any bytes: the link lost or gained characters.
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) {
-    throw new SessionError('This link is damaged: it has characters a copydesk link never has, or lost some. Was it copied in full?');
+    throw new SessionError(
+      'This link is damaged: it has characters a copydesk link never has, or lost some. Was it copied in full?',
+    );
   }
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
   const bytes = new Uint8Array(binary.length);

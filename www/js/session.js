@@ -100,7 +100,7 @@ export class SessionKeeper {
   async open({ session, problems }, { what, current = sessionOf(this.#store) }) {
     const store = this.#store;
     const keep = current && hasOwnWork(current) && !sameContent(current, session);
-    const kept = keep && await this.#keepEarlier(current);
+    const kept = keep && (await this.#keepEarlier(current));
     applySession(store, session);
     await this.saveNow();
     const opened = `Opened ${what}: ${count(session.documents.length, 'document')}.`;
@@ -108,7 +108,14 @@ export class SessionKeeper {
       store.say({ tone: 'info', text: `${opened} What you had before is kept under “Earlier work”.` });
     } else if (keep) {
       // Without storage there is no earlier work; what was there can still come back in this tab.
-      store.say({ tone: 'info', text: `${opened} This browser cannot keep what you had before, but you can go back to it now.`, action: { label: 'Go back', run: () => this.open({ session: current, problems: [] }, { what: 'your earlier documents' }) } });
+      store.say({
+        tone: 'info',
+        text: `${opened} This browser cannot keep what you had before, but you can go back to it now.`,
+        action: {
+          label: 'Go back',
+          run: () => this.open({ session: current, problems: [] }, { what: 'your earlier documents' }),
+        },
+      });
     } else {
       store.say({ tone: 'info', text: opened });
     }

@@ -96,7 +96,9 @@ export class Store extends EventTarget {
 
   /** Replaces the whole list (an example, "remove all", undo). Documents without an id get one. */
   setDocuments(documents) {
-    this.documents = documents.map((doc) => (doc.id ? doc : { ...doc, id: `doc${this.#nextId++}`, revision: this.#nextRevision++ }));
+    this.documents = documents.map((doc) =>
+      doc.id ? doc : { ...doc, id: `doc${this.#nextId++}`, revision: this.#nextRevision++ },
+    );
     const ids = new Set(this.documents.map((doc) => doc.id));
     this.#dropResults((pair) => !pair.every((id) => ids.has(id)));
     if (this.pair && !this.pair.every((id) => ids.has(id))) this.pair = null;
@@ -126,7 +128,10 @@ export class Store extends EventTarget {
 
   removeDocument(id) {
     const removed = this.document(id);
-    this.replaceDocuments(this.documents.filter((doc) => doc.id !== id), `Removed “${removed.name}”.`);
+    this.replaceDocuments(
+      this.documents.filter((doc) => doc.id !== id),
+      `Removed “${removed.name}”.`,
+    );
   }
 
   document(id) {

@@ -13,7 +13,9 @@ export function isCancelled(error) {
  * none; a worker from a blob: URL runs under the page's policy, meta tag included, so the engine too can
  * reach nothing but the site's own files. One URL for every worker the page starts.
  */
-const WORKER_URL = URL.createObjectURL(new Blob([`import ${JSON.stringify(new URL('./worker.js', import.meta.url).href)};`], { type: 'text/javascript' }));
+const WORKER_URL = URL.createObjectURL(
+  new Blob([`import ${JSON.stringify(new URL('./worker.js', import.meta.url).href)};`], { type: 'text/javascript' }),
+);
 
 export class WorkerClient {
   /** @type {Worker | null} */
@@ -34,7 +36,13 @@ export class WorkerClient {
    * @returns {Promise<string>}
    */
   async report({ format, a, b, options }) {
-    const answer = await this.#request({ type: 'report', format, a: { name: a.name, text: a.text }, b: { name: b.name, text: b.text }, options });
+    const answer = await this.#request({
+      type: 'report',
+      format,
+      a: { name: a.name, text: a.text },
+      b: { name: b.name, text: b.text },
+      options,
+    });
     return answer.text;
   }
 

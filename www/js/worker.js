@@ -32,7 +32,10 @@ const handlers = {
     pairs.forEach((pair, index) => {
       const result = compare(texts.get(pair[0]), texts.get(pair[1]), options);
       // The diff can hold millions of numbers: hand its buffer over instead of copying it.
-      postMessage({ type: 'pair', id, pair, result, done: index + 1, total: pairs.length }, { transfer: [result.diff.buffer] });
+      postMessage(
+        { type: 'pair', id, pair, result, done: index + 1, total: pairs.length },
+        { transfer: [result.diff.buffer] },
+      );
     });
     postMessage({ type: 'done', id });
   },

@@ -56,16 +56,29 @@ export function mountDocuments(store, root) {
 }
 
 function documentItem(doc) {
-  return h('li', { class: 'document', 'data-document-id': doc.id },
+  return h(
+    'li',
+    { class: 'document', 'data-document-id': doc.id },
     h('span', { class: 'document-number', 'aria-hidden': 'true' }),
     // Which side of the pair on show the document is; the pair's own headings say it to screen readers.
     h('span', { class: 'document-side side-letter', 'aria-hidden': 'true' }),
-    h('input', { class: 'document-name', 'data-field': 'name', type: 'text', dir: 'auto', autocomplete: 'off', spellcheck: 'false' }),
+    h('input', {
+      class: 'document-name',
+      'data-field': 'name',
+      type: 'text',
+      dir: 'auto',
+      autocomplete: 'off',
+      spellcheck: 'false',
+    }),
     h('p', { class: 'document-meta', 'data-document-meta': true }),
     h('p', { class: 'document-note', 'data-document-note': true }),
-    h('div', { class: 'document-actions' },
+    h(
+      'div',
+      { class: 'document-actions' },
       h('button', { type: 'button', class: 'link-button', 'data-action': 'replace' }, 'Replace…'),
-      h('button', { type: 'button', class: 'link-button', 'data-action': 'remove' }, 'Remove')));
+      h('button', { type: 'button', class: 'link-button', 'data-action': 'remove' }, 'Remove'),
+    ),
+  );
 }
 
 function updateItem(item, doc, index) {

@@ -12,8 +12,16 @@ import { isCancelled } from '../worker-client.js';
 
 /** @type {Record<string, { extension: string, type: string, make: (pair: object, client: WorkerClient) => Promise<string> | string }>} */
 const EXPORTS = {
-  html: { extension: 'html', type: 'text/html;charset=utf-8', make: (pair) => reportHtml({ ...pair, made: new Date() }) },
-  json: { extension: 'json', type: 'application/json', make: (pair, client) => client.report({ format: 'json', ...pair }) },
+  html: {
+    extension: 'html',
+    type: 'text/html;charset=utf-8',
+    make: (pair) => reportHtml({ ...pair, made: new Date() }),
+  },
+  json: {
+    extension: 'json',
+    type: 'application/json',
+    make: (pair, client) => client.report({ format: 'json', ...pair }),
+  },
   pan: { extension: 'xml', type: 'application/xml', make: (pair, client) => client.report({ format: 'pan', ...pair }) },
 };
 
@@ -24,12 +32,16 @@ const EXPORTS = {
  */
 export function mountExports(store, client, menu) {
   const note = /** @type {HTMLElement} */ (menu.querySelector('[data-export-note]'));
-  const buttons = [...menu.querySelectorAll('button[data-export]')].map((button) => /** @type {HTMLButtonElement} */ (button));
+  const buttons = [...menu.querySelectorAll('button[data-export]')].map(
+    (button) => /** @type {HTMLButtonElement} */ (button),
+  );
   const update = () => {
     const ready = Boolean(pairOnShow(store));
     for (const button of buttons) button.disabled = !ready;
     note.hidden = ready;
-    note.textContent = store.shownPair ? 'Ready once the comparison is done.' : 'Open a pair of documents (a cell of the table) to export it.';
+    note.textContent = store.shownPair
+      ? 'Ready once the comparison is done.'
+      : 'Open a pair of documents (a cell of the table) to export it.';
   };
   for (const type of ['documents', 'pair', 'results', 'options']) store.addEventListener(type, update);
   update();

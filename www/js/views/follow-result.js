@@ -24,11 +24,17 @@ export function followResult(store, { task, label, isVisible, clear, render }) {
       return;
     }
     try {
-      await render(result, pair.map((id) => store.document(id)), signal, (done, total) => {
-        store.setProgress(task, { label, done, total });
-      });
+      await render(
+        result,
+        pair.map((id) => store.document(id)),
+        signal,
+        (done, total) => {
+          store.setProgress(task, { label, done, total });
+        },
+      );
     } catch (error) {
-      if (error.name !== 'AbortError') store.say({ tone: 'error', text: `Could not show the comparison: ${error.message}.` });
+      if (error.name !== 'AbortError')
+        store.say({ tone: 'error', text: `Could not show the comparison: ${error.message}.` });
     } finally {
       if (controller.signal === signal) store.setProgress(task, null);
     }

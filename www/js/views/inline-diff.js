@@ -27,8 +27,13 @@ export function mountInlineDiff(store, root) {
 function* diffPieces(a, b, diff) {
   for (let op = 0; op < diff.length; op += DiffField.Stride) {
     const kind = diff[op + DiffField.Kind];
-    if (kind === DiffCode.Insert) yield { text: b.slice(diff[op + DiffField.BStart], diff[op + DiffField.BEnd]), wraps: [INSERTED] };
-    else yield { text: a.slice(diff[op + DiffField.AStart], diff[op + DiffField.AEnd]), wraps: kind === DiffCode.Delete ? [DELETED] : [] };
+    if (kind === DiffCode.Insert)
+      yield { text: b.slice(diff[op + DiffField.BStart], diff[op + DiffField.BEnd]), wraps: [INSERTED] };
+    else
+      yield {
+        text: a.slice(diff[op + DiffField.AStart], diff[op + DiffField.AEnd]),
+        wraps: kind === DiffCode.Delete ? [DELETED] : [],
+      };
   }
 }
 

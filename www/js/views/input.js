@@ -24,14 +24,19 @@ export function mountInput(store, keeper) {
     addFiles(store, keeper, [...picker.files]);
     picker.value = '';
   });
-  watchDrops(document.querySelector('[data-drop-overlay]'), ({ files, folders }) => addFiles(store, keeper, files, folders));
+  watchDrops(document.querySelector('[data-drop-overlay]'), ({ files, folders }) =>
+    addFiles(store, keeper, files, folders),
+  );
   mountPasteDialog(store, document.querySelector('[data-paste-dialog]'));
   document.addEventListener('paste', async (event) => {
     // In a text field (or while the paste dialog is open) a paste is just a paste.
     if (isTyping(event) || document.querySelector('dialog[open]')) return;
     const text = normalizeText(event.clipboardData?.getData('text/plain') ?? '');
     if (!text) {
-      store.say({ tone: 'error', text: 'Nothing was added: the clipboard holds no text. To add files, drop them on the page or use “Add files…”.' });
+      store.say({
+        tone: 'error',
+        text: 'Nothing was added: the clipboard holds no text. To add files, drop them on the page or use “Add files…”.',
+      });
       return;
     }
     const problem = await textProblem(text);
@@ -40,7 +45,8 @@ export function mountInput(store, keeper) {
       return;
     }
     const outcome = store.addDocuments([{ name: nextPasteName(store), text, source: 'paste', note: '' }]);
-    for (const { name } of outcome.added) store.say({ tone: 'info', text: `Added the pasted text as “${name}”; rename it in the document list.` });
+    for (const { name } of outcome.added)
+      store.say({ tone: 'info', text: `Added the pasted text as “${name}”; rename it in the document list.` });
     sayOutcome(store, outcome);
   });
   mountExamples(store);
@@ -66,14 +72,18 @@ async function addFiles(store, keeper, files, folders = []) {
   if (sessions.length > 0) {
     const [first, ...others] = sessions;
     await keeper.open(first.read, { what: `the comparison file “${first.file.name}”` });
-    for (const { file } of others) store.say({ tone: 'info', text: `“${file.name}” was not opened: one comparison opens at a time.` });
+    for (const { file } of others)
+      store.say({ tone: 'info', text: `“${file.name}” was not opened: one comparison opens at a time.` });
   }
   if (documents.length === 0) return;
   const outcome = store.addDocuments(documents);
   sayOutcome(store, outcome);
   const noted = outcome.added.filter((doc) => doc.note);
   if (noted.length > PROBLEMS_SHOWN) {
-    store.say({ tone: 'info', text: `${noted.length} files were read with a note (an encoding guessed, an article taken from a web page): see the document list.` });
+    store.say({
+      tone: 'info',
+      text: `${noted.length} files were read with a note (an encoding guessed, an article taken from a web page): see the document list.`,
+    });
   } else {
     for (const { name, note } of noted) store.say({ tone: 'info', text: `“${name}”: ${note}.` });
   }
@@ -85,15 +95,24 @@ function sayProblems(store, problems) {
   for (const { text } of shown) store.say({ tone: 'error', text });
   const others = problems.slice(shown.length).map(({ name }) => name);
   if (others.length === 0) return;
-  store.say({ tone: 'error', text: `${others.length} more files could not be added: ${namesList(others)}. Add them one at a time to see why.` });
+  store.say({
+    tone: 'error',
+    text: `${others.length} more files could not be added: ${namesList(others)}. Add them one at a time to see why.`,
+  });
 }
 
 /** Tells what the store did not add as it was (see Store.addDocuments): repeats, renames, and past the limit. */
 function sayOutcome(store, { repeated, renamed, leftOut }) {
   if (repeated.length === 1) {
-    store.say({ tone: 'info', text: `“${repeated[0].name}” is already open with the same text, so it was not added again.` });
+    store.say({
+      tone: 'info',
+      text: `“${repeated[0].name}” is already open with the same text, so it was not added again.`,
+    });
   } else if (repeated.length > 1) {
-    store.say({ tone: 'info', text: `${repeated.length} files are already open with the same text, so they were not added again: ${namesList(repeated.map(({ name }) => name))}.` });
+    store.say({
+      tone: 'info',
+      text: `${repeated.length} files are already open with the same text, so they were not added again: ${namesList(repeated.map(({ name }) => name))}.`,
+    });
   }
   if (renamed.length > 0) {
     const names = renamed.map(({ from, to }) => `“${from}” as “${to}”`);
@@ -101,16 +120,23 @@ function sayOutcome(store, { repeated, renamed, leftOut }) {
     store.say({ tone: 'info', text: `Added ${namesList(names, { quoted: true })}: ${taken} already open.` });
   }
   if (leftOut.length === 1) {
-    store.say({ tone: 'error', text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so “${leftOut[0].name}” was not added. Remove a document to make room for it.` });
+    store.say({
+      tone: 'error',
+      text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so “${leftOut[0].name}” was not added. Remove a document to make room for it.`,
+    });
   } else if (leftOut.length > 1) {
-    store.say({ tone: 'error', text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so ${leftOut.length} were not added: ${namesList(leftOut.map(({ name }) => name))}. Remove some documents to make room for them.` });
+    store.say({
+      tone: 'error',
+      text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so ${leftOut.length} were not added: ${namesList(leftOut.map(({ name }) => name))}. Remove some documents to make room for them.`,
+    });
   }
 }
 
 /** `“a”, “b” and “c”`, or `“a”, “b”, “c” and 7 more`; `quoted`: the items are quoted already. */
 function namesList(names, { quoted = false } = {}) {
   const items = quoted ? names : names.map((name) => `“${name}”`);
-  if (items.length <= NAMES_SHOWN) return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  if (items.length <= NAMES_SHOWN)
+    return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
   return `${items.slice(0, NAMES_SHOWN).join(', ')} and ${items.length - NAMES_SHOWN} more`;
 }
 
@@ -170,7 +196,13 @@ function droppedFiles(transfer) {
 function mountPasteDialog(store, dialog) {
   const form = dialog.querySelector('[data-paste-form]');
   const { name, text } = form.elements;
-  const error = h('p', { class: 'field-error', id: 'paste-text-error', role: 'alert', 'data-paste-error': true, hidden: true });
+  const error = h('p', {
+    class: 'field-error',
+    id: 'paste-text-error',
+    role: 'alert',
+    'data-paste-error': true,
+    hidden: true,
+  });
   text.after(error);
   text.setAttribute('aria-describedby', error.id);
   const showError = (message) => {
@@ -202,7 +234,10 @@ function mountPasteDialog(store, dialog) {
   dialog.addEventListener('close', () => {
     if (dialog.returnValue !== 'add') return;
     const documentName = name.value.trim() || nextPasteName(store);
-    sayOutcome(store, store.addDocuments([{ name: documentName, text: normalizeText(text.value), source: 'paste', note: '' }]));
+    sayOutcome(
+      store,
+      store.addDocuments([{ name: documentName, text: normalizeText(text.value), source: 'paste', note: '' }]),
+    );
   });
 }
 
@@ -217,9 +252,19 @@ function nextPasteName(store) {
 /** The example lists: in the header's "Try an example" menu and as cards on the empty page. */
 function mountExamples(store) {
   const menu = /** @type {HTMLDetailsElement} */ (document.querySelector('[data-examples-menu]'));
-  const buttons = (className) => EXAMPLES.map((example) => h('li', {},
-    h('button', { type: 'button', class: className, 'data-example': example.id },
-      h('strong', {}, example.title), h('span', {}, example.description))));
+  const buttons = (className) =>
+    EXAMPLES.map((example) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', class: className, 'data-example': example.id },
+          h('strong', {}, example.title),
+          h('span', {}, example.description),
+        ),
+      ),
+    );
   document.querySelector('[data-example-list]').append(...buttons('menu-item'));
   document.querySelector('[data-example-cards]').append(...buttons('example-card'));
   document.addEventListener('click', (event) => {

@@ -57,37 +57,63 @@ function cellId(element) {
 }
 
 function caption() {
-  return h('caption', { class: 'visually-hidden' },
-    'Share of each row document’s words that also appear in the column document');
+  return h(
+    'caption',
+    { class: 'visually-hidden' },
+    'Share of each row document’s words that also appear in the column document',
+  );
 }
 
 function header(store) {
-  return h('thead', {}, h('tr', {},
-    h('td', { class: 'corner' }),
-    ...store.documents.map((doc) => h('th', { scope: 'col' }, h('span', { class: 'column-name' }, doc.name)))));
+  return h(
+    'thead',
+    {},
+    h(
+      'tr',
+      {},
+      h('td', { class: 'corner' }),
+      ...store.documents.map((doc) => h('th', { scope: 'col' }, h('span', { class: 'column-name' }, doc.name))),
+    ),
+  );
 }
 
 function body(store, waiting) {
-  return h('tbody', {}, ...store.documents.map((row) => {
-    const words = h('span', { class: 'row-words' });
-    waiting.words.set(row.id, words);
-    return h('tr', {},
-      h('th', { scope: 'row' }, h('span', { class: 'row-name' }, row.name), words),
-      ...store.documents.map((column) => h('td', {}, cell(store, waiting, row, column))));
-  }));
+  return h(
+    'tbody',
+    {},
+    ...store.documents.map((row) => {
+      const words = h('span', { class: 'row-words' });
+      waiting.words.set(row.id, words);
+      return h(
+        'tr',
+        {},
+        h('th', { scope: 'row' }, h('span', { class: 'row-name' }, row.name), words),
+        ...store.documents.map((column) => h('td', {}, cell(store, waiting, row, column))),
+      );
+    }),
+  );
 }
 
 function cell(store, waiting, row, column) {
   if (row.id === column.id) {
-    return h('span', { class: 'self' }, h('span', { 'aria-hidden': 'true' }, '—'), h('span', { class: 'visually-hidden' }, 'same document'));
+    return h(
+      'span',
+      { class: 'self' },
+      h('span', { 'aria-hidden': 'true' }, '—'),
+      h('span', { class: 'visually-hidden' }, 'same document'),
+    );
   }
-  const button = h('button', {
-    type: 'button',
-    class: 'cell',
-    'data-row': row.id,
-    'data-column': column.id,
-    'aria-label': `“${row.name}” and “${column.name}”: still comparing`,
-  }, '…');
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'cell',
+      'data-row': row.id,
+      'data-column': column.id,
+      'aria-label': `“${row.name}” and “${column.name}”: still comparing`,
+    },
+    '…',
+  );
   waiting.cells.set(pairKey([row.id, column.id]), { button, row, column });
   return button;
 }
@@ -97,7 +123,10 @@ function fillCell(button, store, row, column) {
   const share = shareOf(store, row.id, column.id);
   if (share === undefined) return false;
   button.dataset.heat = String(Math.min(HEAT_STEPS - 1, Math.floor(share * HEAT_STEPS)));
-  button.setAttribute('aria-label', `${percent(share)} of “${row.name}” is shared with “${column.name}”: open side by side`);
+  button.setAttribute(
+    'aria-label',
+    `${percent(share)} of “${row.name}” is shared with “${column.name}”: open side by side`,
+  );
   button.textContent = percent(share);
   return true;
 }

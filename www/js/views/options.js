@@ -59,17 +59,35 @@ function fieldElement(field) {
   const error = h('p', { class: 'field-error', id: `${id}-error`, 'data-option-error': field.name, hidden: true });
   const described = `${id}-hint ${id}-error`;
   if (field.type === 'boolean') {
-    return h('div', { class: 'field toggle' },
+    return h(
+      'div',
+      { class: 'field toggle' },
       h('input', { type: 'checkbox', id, name: field.name, 'aria-describedby': described }),
-      h('label', { for: id }, field.label), hint, error);
+      h('label', { for: id }, field.label),
+      hint,
+      error,
+    );
   }
-  return h('div', { class: 'field number' },
+  return h(
+    'div',
+    { class: 'field number' },
     h('label', { for: id }, field.label),
-    h('span', { class: 'number-input' },
+    h(
+      'span',
+      { class: 'number-input' },
       h('input', {
-        type: 'number', id, name: field.name, min: field.min, max: field.max, step: 1, inputmode: 'numeric',
+        type: 'number',
+        id,
+        name: field.name,
+        min: field.min,
+        max: field.max,
+        step: 1,
+        inputmode: 'numeric',
         'aria-describedby': described,
       }),
-      h('span', { class: 'unit' }, field.unit)),
-    hint, error);
+      h('span', { class: 'unit' }, field.unit),
+    ),
+    hint,
+    error,
+  );
 }

@@ -15,13 +15,20 @@ export function mountPair(store, panel) {
     title.textContent = `A: ${a.name}, compared with B: ${b.name}`;
     panel.querySelector('[data-side="a"] [data-side-name]').textContent = a.name;
     panel.querySelector('[data-side="b"] [data-side-name]').textContent = b.name;
-    panel.querySelector('[data-inline-legend]').replaceChildren(
-      h('del', {}, 'Struck through'), ` only in A, “${a.name}”; `,
-      h('ins', {}, 'underlined'), ` only in B, “${b.name}”; the rest is in both.`);
+    panel
+      .querySelector('[data-inline-legend]')
+      .replaceChildren(
+        h('del', {}, 'Struck through'),
+        ` only in A, “${a.name}”; `,
+        h('ins', {}, 'underlined'),
+        ` only in B, “${b.name}”; the rest is in both.`,
+      );
   };
   const showTab = () => {
-    for (const button of panel.querySelectorAll('[data-tab]')) button.setAttribute('aria-pressed', String(button.dataset.tab === store.tab));
-    for (const tabpanel of panel.querySelectorAll('[data-tabpanel]')) tabpanel.hidden = tabpanel.dataset.tabpanel !== store.tab;
+    for (const button of panel.querySelectorAll('[data-tab]'))
+      button.setAttribute('aria-pressed', String(button.dataset.tab === store.tab));
+    for (const tabpanel of panel.querySelectorAll('[data-tabpanel]'))
+      tabpanel.hidden = tabpanel.dataset.tabpanel !== store.tab;
   };
   store.addEventListener('documents', render);
   store.addEventListener('pair', render);

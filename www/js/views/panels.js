@@ -18,9 +18,10 @@ export function mountPanels(store, main) {
     const shown = shownPanel();
     for (const [name, panel] of Object.entries(panels)) panel.hidden = name !== shown;
     const [only] = store.documents;
-    detail.textContent = store.documents.length === 1
-      ? `“${only.name}” is loaded. Drop or add one more document to compare it with.`
-      : 'Drop two or more articles anywhere on this page to see which passages they share.';
+    detail.textContent =
+      store.documents.length === 1
+        ? `“${only.name}” is loaded. Drop or add one more document to compare it with.`
+        : 'Drop two or more articles anywhere on this page to see which passages they share.';
   };
   store.addEventListener('documents', render);
   store.addEventListener('pair', () => {

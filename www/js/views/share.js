@@ -23,7 +23,7 @@ export function mountShare(store, menu) {
     status.textContent = text;
     link.hidden = url === null || over;
     tooLong.hidden = !over;
-    field.value = over ? '' : url ?? '';
+    field.value = over ? '' : (url ?? '');
     length.textContent = url === null ? '' : `${number(url.length)} characters`;
   };
 
@@ -38,17 +38,28 @@ export function mountShare(store, menu) {
     const url = shareAddress(await encodeLink(sessionOf(store)));
     if (mine !== made) return;
     if (url.length > LINK_LIMIT) {
-      show({ text: `Not copied: this link is ${number(url.length)} characters long, more than browsers reliably open (about 2 MB). Send the comparison file instead.`, url, over: true });
+      show({
+        text: `Not copied: this link is ${number(url.length)} characters long, more than browsers reliably open (about 2 MB). Send the comparison file instead.`,
+        url,
+        over: true,
+      });
       return;
     }
     const copied = await copy(url);
     if (mine !== made) return;
-    show({ text: copied ? 'Link copied to the clipboard.' : 'Copy the link below: this browser did not let the page copy it.', url });
+    show({
+      text: copied
+        ? 'Link copied to the clipboard.'
+        : 'Copy the link below: this browser did not let the page copy it.',
+      url,
+    });
   });
 
   menu.querySelector('[data-action="copy-link"]').addEventListener('click', async () => {
     const copied = await copy(field.value);
-    status.textContent = copied ? 'Link copied to the clipboard.' : 'Select the link and copy it: this browser did not let the page copy it.';
+    status.textContent = copied
+      ? 'Link copied to the clipboard.'
+      : 'Select the link and copy it: this browser did not let the page copy it.';
     if (!copied) field.select();
   });
   field.addEventListener('focus', () => field.select());

@@ -17,7 +17,10 @@ const STEP_KEYS = { j: 1, n: 1, k: -1, p: -1 };
 
 /** @param {import('../store.js').Store} store */
 export function mountSideBySide(store, root) {
-  const texts = { a: root.querySelector('[data-side="a"] [data-text]'), b: root.querySelector('[data-side="b"] [data-text]') };
+  const texts = {
+    a: root.querySelector('[data-side="a"] [data-text]'),
+    b: root.querySelector('[data-side="b"] [data-text]'),
+  };
   const position = root.querySelector('[data-passage-position]');
   let passageCount = 0;
   /** The mark last focused, or null. */
@@ -41,17 +44,19 @@ export function mountSideBySide(store, root) {
       reset(passages, passages === 0 ? 'No shared passages' : count(passages, 'shared passage'));
       const total = documents[0].text.length + documents[1].text.length;
       const done = { a: 0, b: 0 };
-      const written = Promise.all(['a', 'b'].map((side, index) => {
-        const text = documents[index].text;
-        return writePieces(texts[side], markedPieces(text, result.passages, side, { links: false }), {
-          signal,
-          total: text.length,
-          onProgress: (written) => {
-            done[side] = written;
-            onProgress(done.a + done.b, total);
-          },
-        });
-      }));
+      const written = Promise.all(
+        /** @type {('a' | 'b')[]} */ (['a', 'b']).map((side, index) => {
+          const text = documents[index].text;
+          return writePieces(texts[side], markedPieces(text, result.passages, side, { links: false }), {
+            signal,
+            total: text.length,
+            onProgress: (written) => {
+              done[side] = written;
+              onProgress(done.a + done.b, total);
+            },
+          });
+        }),
+      );
       // Marks looked up while the texts were being written are not all of them.
       return written.finally(() => {
         marksByPassage = null;
@@ -111,7 +116,10 @@ export function mountSideBySide(store, root) {
     const places = counterparts(mark).length;
     if (places < 2) return `${which} of ${passageCount}${kind}`;
     const on = shown.get(mark);
-    const copy = on === undefined ? `${places} copies in the other text: Enter shows each` : `copy ${on + 1} of ${places} in the other text`;
+    const copy =
+      on === undefined
+        ? `${places} copies in the other text: Enter shows each`
+        : `copy ${on + 1} of ${places} in the other text`;
     return `${which} of ${passageCount}${kind} · ${copy}`;
   }
 
@@ -194,6 +202,7 @@ export function mountSideBySide(store, root) {
   onAction(root, 'switch-side', switchSide);
 }
 
+/** @returns {HTMLElement | null} */
 function passageMark(node) {
   return node instanceof Element ? node.closest('mark[data-passage]') : null;
 }

@@ -45,7 +45,10 @@ function passagesDetail(passages, edited, options) {
 }
 
 function stat(name, term, value, detail) {
-  return h('div', { class: 'stat', 'data-stat': name },
+  return h(
+    'div',
+    { class: 'stat', 'data-stat': name },
     h('dt', {}, term),
-    h('dd', {}, h('span', { class: 'stat-value' }, value), detail && h('span', { class: 'stat-detail' }, detail)));
+    h('dd', {}, h('span', { class: 'stat-value' }, value), detail && h('span', { class: 'stat-detail' }, detail)),
+  );
 }

@@ -23,9 +23,12 @@ export function mountStatus(store, root) {
 
 /** @param {string} task @param {{ cancel?: () => void }} progress */
 function taskElement(task, { cancel }) {
-  const element = h('div', { class: 'task', 'data-task': task },
+  const element = h(
+    'div',
+    { class: 'task', 'data-task': task },
     h('span', { class: 'task-label' }),
-    h('progress', { max: 1 }));
+    h('progress', { max: 1 }),
+  );
   if (cancel) {
     const button = h('button', { type: 'button', class: 'link-button' }, 'Cancel');
     button.addEventListener('click', cancel);

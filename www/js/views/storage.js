@@ -10,7 +10,8 @@ const STATES = {
   failed: 'Could not save in this browser (is the disk full?). Download the comparison file to keep your work.',
   cleared: 'Nothing is kept in this browser now.',
 };
-const UNAVAILABLE = 'This browser does not let the page keep anything (a private window, or a setting): your work is lost when the tab closes. Download the comparison file to keep it.';
+const UNAVAILABLE =
+  'This browser does not let the page keep anything (a private window, or a setting): your work is lost when the tab closes. Download the comparison file to keep it.';
 const NAMES_SHOWN = 3;
 
 /**
@@ -38,7 +39,9 @@ export function mountStorage(store, saved, keeper, root, { restored }) {
     const mine = ++renders;
     const earlier = await saved.earlier().catch(() => []);
     if (mine !== renders) return; // a later change is being shown
-    entries = new Map(earlier.map((entry) => /** @type {[string, import('../saved.js').EarlierWork]} */ ([String(entry.id), entry])));
+    entries = new Map(
+      earlier.map((entry) => /** @type {[string, import('../saved.js').EarlierWork]} */ ([String(entry.id), entry])),
+    );
     list.replaceChildren(...earlier.map(earlierItem));
     earlierPanel.hidden = earlier.length === 0;
   };
@@ -50,7 +53,11 @@ export function mountStorage(store, saved, keeper, root, { restored }) {
   onAction(list, 'delete-earlier', async (button) => {
     const entry = entryOf(button);
     await saved.removeEarlier(entry.id);
-    store.say({ tone: 'info', text: `Deleted the earlier work “${namesOf(entry.session)}”.`, action: { label: 'Undo', run: () => saved.addEarlier(entry.session) } });
+    store.say({
+      tone: 'info',
+      text: `Deleted the earlier work “${namesOf(entry.session)}”.`,
+      action: { label: 'Undo', run: () => saved.addEarlier(entry.session) },
+    });
   });
   onAction(root, 'clear-everything', () => keeper.clearEverything());
 }
@@ -58,13 +65,42 @@ export function mountStorage(store, saved, keeper, root, { restored }) {
 /** @param {import('../saved.js').EarlierWork} entry */
 function earlierItem({ id, savedAt, session }) {
   const names = namesOf(session);
-  const when = new Date(savedAt).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  return h('li', { class: 'earlier-item', 'data-earlier-id': id },
+  const when = new Date(savedAt).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return h(
+    'li',
+    { class: 'earlier-item', 'data-earlier-id': id },
     h('p', { class: 'earlier-names' }, names),
     h('p', { class: 'earlier-meta' }, `${count(session.documents.length, 'document')} · put aside ${when}`),
-    h('div', { class: 'document-actions' },
-      h('button', { type: 'button', class: 'link-button', 'data-action': 'open-earlier', 'aria-label': `Open the earlier work “${names}”` }, 'Open'),
-      h('button', { type: 'button', class: 'link-button', 'data-action': 'delete-earlier', 'aria-label': `Delete the earlier work “${names}”` }, 'Delete')));
+    h(
+      'div',
+      { class: 'document-actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          'data-action': 'open-earlier',
+          'aria-label': `Open the earlier work “${names}”`,
+        },
+        'Open',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          'data-action': 'delete-earlier',
+          'aria-label': `Delete the earlier work “${names}”`,
+        },
+        'Delete',
+      ),
+    ),
+  );
 }
 
 function namesOf(session) {
