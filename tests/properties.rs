@@ -323,15 +323,18 @@ proptest! {
         prop_assert!(result.a.shared_words >= copy_words);
         // Parts of the copy may stand elsewhere in `a` too; each is a passage of its own.
         prop_assert!(result.passages.iter().all(|p| copy_b.start <= p.b.start && p.b.end <= copy_b.end));
-        let whole: Vec<&Passage> = result.passages.iter().filter(|p| p.b == copy_b).collect();
-        prop_assert!(!whole.is_empty(), "{:?}", result.passages);
-        for passage in &whole {
-            prop_assert_eq!((passage.words, passage.exact), (copy_words, true), "{:?}", result.passages);
+        // Every copy counts: the copy may also stand elsewhere in `a` within the edit tolerance (a
+        // paragraph with one more word), and then it is a passage with edits there too.
+        let exact: Vec<&Passage> = result.passages.iter().filter(|p| p.b == copy_b && p.exact).collect();
+        prop_assert!(!exact.is_empty(), "{:?}", result.passages);
+        for passage in &exact {
+            prop_assert_eq!(passage.words, copy_words, "{:?}", result.passages);
         }
-        // The copy pairs with its own paragraph, and only with it, unless `a` holds the same words elsewhere too.
+        // The copy pairs exactly with its own paragraph, and only with it, unless `a` holds the same words
+        // elsewhere too.
         let (keys_a, keys_copy) = (Compared::new(&text_a, &options).keys, Compared::new(copy, &options).keys);
         if keys_a.windows(keys_copy.len()).filter(|w| *w == keys_copy.as_slice()).count() == 1 {
-            prop_assert_eq!(whole.iter().map(|p| p.a).collect::<Vec<_>>(), [copy_a]);
+            prop_assert_eq!(exact.iter().map(|p| p.a).collect::<Vec<_>>(), [copy_a]);
         }
     }
 
