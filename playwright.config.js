@@ -3,6 +3,19 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.COPYDESK_TEST_PORT ?? 8123);
+
+/** Debian's Chromium, quiet: no sandbox (containers), no GPU, no calls home. The benchmarks launch it so too. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
 const site = process.env.COPYDESK_DIST ?? 'dist';
 
 export default defineConfig({
@@ -19,17 +32,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `python3 -m http.server --bind 127.0.0.1 --directory ${site} ${port}`,

@@ -7,17 +7,10 @@
 
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../../playwright.config.js';
 
 const PORT = 8765;
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** Deterministic pseudo-random numbers, so that every run compares the same texts. */
 function random(seed) {
@@ -116,10 +109,7 @@ const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--
   stdio: 'ignore',
 });
 await new Promise((resolve) => setTimeout(resolve, 500));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await chromium.launch(CHROMIUM);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   for (const words of SIZES.length ? SIZES : [10_000, 100_000, 1_000_000]) {
