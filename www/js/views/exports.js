@@ -52,6 +52,8 @@ export function mountExports(store, client, menu) {
     if (!button || !pair) return;
     const { extension, type, make } = EXPORTS[/** @type {HTMLElement} */ (button).dataset.export];
     menu.open = false;
+    // The engine compares the pair again to write JSON or PAN: a moment on long texts, so it shows.
+    store.setProgress('export', { label: `Writing the ${extension.toUpperCase()} file`, done: 0, total: 1 });
     try {
       download(exportFileName(pair.a, pair.b, extension), type, await make(pair, client));
     } catch (error) {
@@ -59,6 +61,8 @@ export function mountExports(store, client, menu) {
         ? 'The export stopped because the comparison started again; export once it is done.'
         : `The export failed: ${error.message.replace(/\.$/, '')}.`;
       store.say({ tone: 'error', text });
+    } finally {
+      store.setProgress('export', null);
     }
   });
 
