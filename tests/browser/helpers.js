@@ -63,6 +63,14 @@ export async function openPage(page, query = '') {
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
 }
 
+/** Opens the page (with `query`) on the two files `[a, b]` ({name, text}) and waits for their comparison. */
+export async function openPair(page, files, query = '') {
+  await openPage(page, query);
+  await dropFiles(page, files);
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(files[1].name);
+  await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
+}
+
 /**
  * Drops files on the page the way a browser does: dragenter, dragover and drop events carrying a
  * DataTransfer with File objects. `files`: [{name, text} | {name, bytes: number[]} | {name, size} |

@@ -1,18 +1,16 @@
 // The pair view: highlighted text really is shared, passages link across the two texts, the keyboard
 // moves between them, and the inline diff shows what only one text has.
 
-import { dropFiles, expect, expectCleanText, fixture, openPage, test } from './helpers.js';
+import { expect, expectCleanText, fixture, openPair, test } from './helpers.js';
 
 const OUTLETS = ['outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'outlet-4.txt'];
 
-async function openPair(page, a, b) {
-  await openPage(page);
-  await dropFiles(page, [
+/** The wire fixtures `a` and `b`, side by side. */
+function openWirePair(page, a, b) {
+  return openPair(page, [
     { name: a, text: fixture(`wire/${a}`) },
     { name: b, text: fixture(`wire/${b}`) },
   ]);
-  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(b);
-  await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
 }
 
 /**
@@ -47,7 +45,7 @@ function passageTexts(page, side) {
 
 for (const outlet of OUTLETS) {
   test(`highlighted text is shared text: wire.txt and ${outlet}`, async ({ page }) => {
-    await openPair(page, 'wire.txt', outlet);
+    await openWirePair(page, 'wire.txt', outlet);
     const a = await passageTexts(page, 'a');
     const b = await passageTexts(page, 'b');
     const count = Number(await page.locator('[data-stat="passages"] .stat-value').textContent());
@@ -64,7 +62,7 @@ for (const outlet of OUTLETS) {
 }
 
 test('hovering or focusing a passage lights up its counterpart; clicking scrolls to it', async ({ page }) => {
-  await openPair(page, 'wire.txt', 'outlet-2.txt');
+  await openWirePair(page, 'wire.txt', 'outlet-2.txt');
   const last = page.locator('[data-side="a"] mark[tabindex]').last();
   const n = await last.getAttribute('data-passage');
   const counterpart = page.locator(`[data-side="b"] mark[data-passage="${n}"][tabindex]`);
@@ -80,7 +78,7 @@ test('hovering or focusing a passage lights up its counterpart; clicking scrolls
 });
 
 test('the keyboard moves between passages and across to the other text', async ({ page }) => {
-  await openPair(page, 'wire.txt', 'outlet-2.txt');
+  await openWirePair(page, 'wire.txt', 'outlet-2.txt');
   const marksA = page.locator('[data-side="a"] mark[tabindex]');
   const marksB = page.locator('[data-side="b"] mark[tabindex]');
 
@@ -114,7 +112,7 @@ test('the keyboard moves between passages and across to the other text', async (
 });
 
 test('passages with edits look different and mark their edited words', async ({ page }) => {
-  await openPair(page, 'wire.txt', 'outlet-2.txt');
+  await openWirePair(page, 'wire.txt', 'outlet-2.txt');
   const edited = page.locator('[data-side="a"] mark[data-kind="edited"][tabindex]').first();
   const exact = page.locator('[data-side="a"] mark[data-kind="exact"][tabindex]').first();
   await expect(edited.locator('.edit').first()).toBeAttached();
@@ -127,7 +125,7 @@ test('passages with edits look different and mark their edited words', async ({ 
 });
 
 test('the inline diff shows deletions and insertions', async ({ page }) => {
-  await openPair(page, 'wire.txt', 'outlet-2.txt');
+  await openWirePair(page, 'wire.txt', 'outlet-2.txt');
   await page.locator('[data-tab="inline"]').click();
   await expect(page.locator('[data-tab="inline"]')).toHaveAttribute('aria-pressed', 'true');
   const diff = page.locator('[data-inline]');
@@ -141,7 +139,7 @@ test('the inline diff shows deletions and insertions', async ({ page }) => {
 });
 
 test('swapping sides puts B on the left', async ({ page }) => {
-  await openPair(page, 'wire.txt', 'outlet-1.txt');
+  await openWirePair(page, 'wire.txt', 'outlet-1.txt');
   const before = await page.locator('[data-stat="a"] .stat-value').textContent();
   await page.locator('[data-action="swap-sides"]').click();
   await expect(page.locator('[data-side="a"] [data-side-name]')).toHaveText('outlet-1.txt');

@@ -3,7 +3,7 @@
 // side holds twice, Enter steps through both copies and s jumps to the one on show. The exports keep
 // the command line's shapes: JSON lists every copy, PAN only the one-to-one detections.
 
-import { downloadFrom, dropFiles, expect, openPage, saveScreenshot, test } from './helpers.js';
+import { downloadFrom, expect, openPair, saveScreenshot, test } from './helpers.js';
 
 const TERMINAL =
   'The harbour authority said on Tuesday that the new container terminal would open to ships in the spring of next year.';
@@ -20,14 +20,12 @@ const PARAGRAPHS = [
   'Fishermen in the bay tied their boats together and carried their nets up the slipway before dark.',
 ];
 
-async function openPair(page, a, b) {
-  await openPage(page);
-  await dropFiles(page, [
+/** The texts `a` and `b` as a.txt and b.txt, side by side. */
+function openTexts(page, a, b) {
+  return openPair(page, [
     { name: 'a.txt', text: a },
     { name: 'b.txt', text: b },
   ]);
-  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('b.txt');
-  await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
 }
 
 const side = (page, name) => page.locator(`[data-side="${name}"] [data-text]`);
@@ -46,7 +44,7 @@ function markedStretches(page, name) {
 }
 
 test("a sentence B repeats is marked both times, and A's sentence leads to each copy", async ({ page }) => {
-  await openPair(page, A, B);
+  await openTexts(page, A, B);
   // Each text is shown whole and once, however many passages share a stretch of it.
   expect(await side(page, 'a').textContent()).toBe(A);
   expect(await side(page, 'b').textContent()).toBe(B);
@@ -98,7 +96,7 @@ test('overlapping copies are each marked whole, and the overlap names both passa
   const a = PARAGRAPHS.join('\n\n');
   const [third, thirdAndFourth] = [PARAGRAPHS[2], `${PARAGRAPHS[2]} ${PARAGRAPHS[3]}`];
   const b = `${third}\n\n${TRADERS}\n\n${thirdAndFourth}`;
-  await openPair(page, a, b);
+  await openTexts(page, a, b);
   expect(await side(page, 'b').textContent()).toBe(b);
   expect(await markedStretches(page, 'b')).toEqual([
     { passages: '0', text: third },
@@ -118,7 +116,7 @@ test('overlapping copies are each marked whole, and the overlap names both passa
 test('a paragraph A prints twice and B holds once is marked in both places of A', async ({ page }) => {
   const a = [PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[0]].join('\n\n');
   const b = [PARAGRAPHS[0], TRADERS].join('\n\n');
-  await openPair(page, a, b);
+  await openTexts(page, a, b);
   expect(await markedStretches(page, 'a')).toEqual([
     { passages: '0', text: PARAGRAPHS[0] },
     { passages: '1', text: PARAGRAPHS[0] },
@@ -128,7 +126,7 @@ test('a paragraph A prints twice and B holds once is marked in both places of A'
 });
 
 test('the exports list every copy; PAN lists each aligned pair once', async ({ page }) => {
-  await openPair(page, A, B);
+  await openTexts(page, A, B);
   const json = JSON.parse((await downloadFrom(page, '[data-save-menu]', '[data-export="json"]')).text);
   const second = B.lastIndexOf(TERMINAL);
   expect(json.passages.map((passage) => [passage.a, passage.b])).toEqual([

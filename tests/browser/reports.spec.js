@@ -3,12 +3,12 @@
 // The command line runs here on the very files the page is given.
 
 import {
-  MIXED_PARAGRAPHS,
   downloadFrom,
-  dropFiles,
   expect,
   fixture,
+  MIXED_PARAGRAPHS,
   openPage,
+  openPair,
   runCli,
   test,
   watchProblems,
@@ -58,10 +58,7 @@ async function pageReports(browser, pair, query = '') {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = watchProblems(page);
-  await openPage(page, query);
-  await dropFiles(page, pair);
-  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(pair[1].name);
-  await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
+  await openPair(page, pair, query);
   const json = await downloadFrom(page, '[data-save-menu]', '[data-export="json"]');
   const pan = await downloadFrom(page, '[data-save-menu]', '[data-export="pan"]');
   await context.close();
