@@ -6,6 +6,7 @@
 //! README says an outlet kept, so nothing here echoes the engine's output back at it.
 
 mod pairs;
+mod spans;
 
 use copydesk::{CompareOptions, Span};
 use pairs::{

@@ -4,6 +4,9 @@
 
 use copydesk::{compare, CompareOptions, Comparison, Passage, Span};
 
+pub use crate::spans::locate;
+use crate::spans::{contains, overlaps, words_of};
+
 pub const WIRE: &str = include_str!("../fixtures/wire/wire.txt");
 pub const OUTLETS: [&str; 4] = [
     include_str!("../fixtures/wire/outlet-1.txt"),
@@ -92,14 +95,6 @@ impl Pair {
     }
 }
 
-/// The span of `needle` in `text`, which must hold it exactly once.
-pub fn locate(text: &str, needle: &str) -> Span {
-    let mut found = text.match_indices(needle).map(|(at, _)| Span::new(at, at + needle.len()));
-    let span = found.next().unwrap_or_else(|| panic!("fixture lacks {needle:?}"));
-    assert!(found.next().is_none(), "fixture holds {needle:?} more than once");
-    span
-}
-
 /// The paragraph (up to the next blank line) that starts with `start`.
 pub fn paragraph(text: &str, start: &str) -> Span {
     let span = locate(text, start);
@@ -112,24 +107,6 @@ fn line(text: &str, start: &str) -> Span {
     let span = locate(text, start);
     let end = text[span.start..].find('\n').map_or(text.len(), |n| span.start + n);
     Span::new(span.start, end)
-}
-
-/// `span` narrowed to its first and last letter or digit: the words that a passage must hold, or must
-/// not touch, without the quote marks and full stops around them, which a neighbouring passage may take.
-fn words_of(text: &str, span: Span) -> Span {
-    let inner = &text[span.range()];
-    let start = inner.find(char::is_alphanumeric).expect("a span with words");
-    let last = inner.rfind(char::is_alphanumeric).expect("a span with words");
-    let end = last + inner[last..].chars().next().map_or(0, char::len_utf8);
-    Span::new(span.start + start, span.start + end)
-}
-
-fn contains(outer: Span, inner: Span) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
-}
-
-fn overlaps(x: Span, y: Span) -> bool {
-    x.start < y.end && y.start < x.end
 }
 
 /// Words as copydesk counts them in English: letters and digits, joined across an apostrophe, a full
