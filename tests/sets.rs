@@ -22,6 +22,11 @@ fn wire_story_and_four_outlets_one_copying_another() {
     Set::load("wire").check();
 }
 
+#[test]
+fn press_release_and_three_articles_using_it() {
+    Set::load("press-release").check();
+}
+
 /// A set's `expect.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
