@@ -27,6 +27,11 @@ fn press_release_and_three_articles_using_it() {
     Set::load("press-release").check();
 }
 
+#[test]
+fn three_outlets_whose_chrome_repeats_across_unrelated_stories() {
+    Set::load("chrome").check();
+}
+
 /// A set's `expect.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -180,12 +185,15 @@ impl Set {
             let chrome = self.chrome_lines(a);
             let text = &self.texts[a];
             for passage in &result.passages {
-                let stray = tokenize(&text[passage.a.range()])
-                    .into_iter()
-                    .find(|token| token.kind != TokenKind::Punct && !chrome.iter().any(|l| contains(*l, token.span)));
-                if stray.is_some() {
+                let at = passage.a.start;
+                let stray = (tokenize(&text[passage.a.range()]).into_iter())
+                    .filter(|token| token.kind != TokenKind::Punct)
+                    .map(|token| Span::new(at + token.span.start, at + token.span.end))
+                    .find(|word| !chrome.iter().any(|line| contains(*line, *word)));
+                if let Some(word) = stray {
                     problems.push(format!(
-                        "{a} and {b} are different stories but share more than chrome:\n{}",
+                        "{a} and {b} are different stories but share more than chrome ({:?} is on no chrome line):\n{}",
+                        &text[word.range()],
                         describe(text, &self.texts[b], passage.a, passage.b)
                     ));
                 }
