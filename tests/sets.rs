@@ -32,6 +32,25 @@ fn three_outlets_whose_chrome_repeats_across_unrelated_stories() {
     Set::load("chrome").check();
 }
 
+/// No text is shared across sets, so that they can also be compared as one collection whose stories are
+/// theirs.
+#[test]
+fn the_sets_share_nothing_with_each_other() {
+    let sets = SETS.map(Set::load);
+    let options = CompareOptions::default();
+    for (i, set) in sets.iter().enumerate() {
+        for other in &sets[i + 1..] {
+            for (a, text_a) in &set.texts {
+                for (b, text_b) in &other.texts {
+                    let shared = compare(text_a, text_b, &options).passages;
+                    let first = shared.first().map(|p| &text_a[p.a.range()]);
+                    assert!(first.is_none(), "{}/{a} and {}/{b} share {first:?}", set.name, other.name);
+                }
+            }
+        }
+    }
+}
+
 /// A set's `expect.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,6 +80,9 @@ struct Quote {
     document: String,
     quote: String,
 }
+
+/// The folders of `tests/fixtures/sets/`.
+const SETS: [&str; 3] = ["wire", "press-release", "chrome"];
 
 /// The fewest words a `passages` or `own` quote has, so that it says something about the text around it.
 const MIN_QUOTE_WORDS: usize = 8;
