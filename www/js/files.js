@@ -7,7 +7,7 @@
 // recognised by its name or its first characters and gives back the session it holds.
 
 import { isSessionFile, readSessionFile, SessionError } from './session-format.js';
-import { WorkerClient } from './worker-client.js';
+import { requests } from './worker-client.js';
 
 const MEGABYTE = 1024 * 1024;
 /** Larger files are refused: a 50 MB text is some eight million words, far beyond any article. */
@@ -16,12 +16,6 @@ const MAX_FILE_BYTES = 50 * MEGABYTE;
 const MAX_SESSION_FILE_BYTES = 256 * MEGABYTE;
 /** Pasted text has the same limit, counted in characters (one byte each in ASCII, the most a file can hold). */
 const MAX_TEXT_CHARS = MAX_FILE_BYTES;
-
-/**
- * The engine, in a worker of its own for reading: a file never waits behind a long comparison, nor
- * fails with one that is cancelled (cancelling ends the comparison's worker).
- */
-const engine = new WorkerClient();
 
 /** A file that cannot become a document; `message` says why, for the user. */
 class FileProblem extends Error {}
@@ -42,7 +36,7 @@ export async function readInput(file) {
       `“${file.name}” is too large (${megabytes(file.size)}); copydesk opens files up to ${megabytes(limit)}.`,
     );
   }
-  const { bytes, reading } = await engine.sniff(await file.arrayBuffer());
+  const { bytes, reading } = await requests.sniff(await file.arrayBuffer());
   if ('refused' in reading) {
     throw new FileProblem(`“${file.name}” ${reading.refused}. Copy the article’s text and use “Paste text” instead.`);
   }
@@ -87,7 +81,7 @@ async function documentOf(name, decoded, note) {
 export async function textProblem(text) {
   if (text.length > MAX_TEXT_CHARS)
     return `is too large (${megabytes(text.length)}); copydesk compares texts up to ${megabytes(MAX_TEXT_CHARS)}`;
-  return engine.nothingToCompare(text);
+  return requests.nothingToCompare(text);
 }
 
 /** What to tell the user about a folder dropped on the page: its files are what can be compared. */

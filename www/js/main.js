@@ -24,7 +24,7 @@ import { mountSideBySide } from './views/side-by-side.js';
 import { mountStats } from './views/stats.js';
 import { mountStatus } from './views/status.js';
 import { mountStorage } from './views/storage.js';
-import { WorkerClient } from './worker-client.js';
+import { WorkerClient, requests } from './worker-client.js';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -65,7 +65,7 @@ async function start() {
   mountInlineDiff(store, $('[data-tabpanel="inline"]'));
   mountInput(store, keeper);
   mountShare(store, $('[data-share-menu]'));
-  mountExports(store, client, $('[data-save-menu]'));
+  mountExports(store, requests, $('[data-save-menu]'));
   closeMenusOnOutsideClick();
   keepResultsCurrent(store, client);
 

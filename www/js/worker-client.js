@@ -1,6 +1,7 @@
-// The one owner of the engine's worker. It starts the worker on first use, numbers every request so
-// that an answer to a request nobody waits for any more is dropped, and cancels a running comparison by
-// terminating the worker (a wasm call cannot be interrupted); the next request starts a fresh one.
+// The owners of the engine's workers. A WorkerClient starts its worker on first use, numbers every
+// request so that an answer to a request nobody waits for any more is dropped, and cancels a running
+// comparison by terminating the worker (a wasm call cannot be interrupted); the next request starts a
+// fresh one. The page runs two: main.js's for comparisons, and `requests` for everything short.
 
 /** The error a superseded or cancelled request rejects with; callers ignore it. */
 export function isCancelled(error) {
@@ -120,3 +121,10 @@ export class WorkerClient {
     this.#pending.clear();
   }
 }
+
+/**
+ * The engine for short requests (how to read a file, whether a text has words, a report), in a worker of
+ * its own: none waits behind a long comparison or fails with one that is cancelled (cancelling ends the
+ * comparison's worker). It starts on first use.
+ */
+export const requests = new WorkerClient();
