@@ -21,11 +21,16 @@ use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/heap.rs"]
+mod heap;
 #[path = "support/marks.rs"]
 mod marks;
+#[path = "support/summary.rs"]
+mod summary;
 
 use corpus::{Case, Pair};
 use marks::Marks;
+use summary::{format_time, mebibytes, percent, slope, test_mode};
 
 const SIZES: [usize; 4] = [1_000, 10_000, 100_000, 1_000_000];
 /// The sizes of a quick run: `COPYDESK_BENCH_QUICK=1`, or criterion's test mode.
@@ -52,14 +57,6 @@ fn main() {
     if !testing {
         print_summary(&rows);
     }
-}
-
-/// Whether criterion only checks that each bench runs, once and untimed: under `cargo test --benches`
-/// (no `--bench` flag) or with `--test`, as `Criterion::configure_from_args` decides. Such a run is
-/// often a debug build, so it keeps to the quick sizes, and its times would mean nothing in a summary.
-fn test_mode() -> bool {
-    let flag = |name: &str| std::env::args().any(|arg| arg == name);
-    !flag("--bench") || flag("--test")
 }
 
 fn configure(group: &mut BenchmarkGroup<WallTime>, words: usize) {
@@ -155,77 +152,6 @@ impl Probe {
     }
 }
 
-/// Counts live heap bytes, so that a comparison's peak can be read off. The cost is two relaxed atomic
-/// operations per allocation, small next to the allocation itself, so the timed runs keep it too.
-mod heap {
-    use std::alloc::{GlobalAlloc, Layout, System};
-    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
-
-    static CURRENT: AtomicUsize = AtomicUsize::new(0);
-    static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-    pub struct Counting;
-
-    #[global_allocator]
-    static ALLOCATOR: Counting = Counting;
-
-    /// Starts a new peak from the bytes live now, and returns them.
-    pub fn reset_peak() -> usize {
-        let now = CURRENT.load(Relaxed);
-        PEAK.store(now, Relaxed);
-        now
-    }
-
-    /// The most bytes live at once since the last [`reset_peak`].
-    pub fn peak() -> usize {
-        PEAK.load(Relaxed)
-    }
-
-    /// Counts a new allocation of `bytes` unless it failed.
-    fn counted(ptr: *mut u8, bytes: usize) -> *mut u8 {
-        if !ptr.is_null() {
-            grow(bytes);
-        }
-        ptr
-    }
-
-    fn grow(bytes: usize) {
-        let now = CURRENT.fetch_add(bytes, Relaxed) + bytes;
-        PEAK.fetch_max(now, Relaxed);
-    }
-
-    // SAFETY: every call is passed on to `System` unchanged; only the counters are added.
-    unsafe impl GlobalAlloc for Counting {
-        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-            counted(unsafe { System.alloc(layout) }, layout.size())
-        }
-
-        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-            counted(unsafe { System.alloc_zeroed(layout) }, layout.size())
-        }
-
-        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-            unsafe { System.dealloc(ptr, layout) };
-            CURRENT.fetch_sub(layout.size(), Relaxed);
-        }
-
-        // Passed on rather than left to the default alloc-copy-free, which would make every growing
-        // `Vec` look twice its size at the peak even when the system grows it in place.
-        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-            let new = unsafe { System.realloc(ptr, layout, new_size) };
-            if !new.is_null() {
-                match new_size.checked_sub(layout.size()) {
-                    Some(more) => grow(more),
-                    None => {
-                        CURRENT.fetch_sub(layout.size() - new_size, Relaxed);
-                    }
-                }
-            }
-            new
-        }
-    }
-}
-
 fn print_summary(rows: &[Row]) {
     println!("\n## copydesk::compare, default options\n");
     println!(
@@ -235,12 +161,12 @@ fn print_summary(rows: &[Row]) {
     println!("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
     for row in rows {
         println!(
-            "| {} | {} | {} | {:.2} M | {:.1} MiB | {:.1} % / {:.1} % | {:.1} % / {:.1} % | {} | {} |",
+            "| {} | {} | {} | {:.2} M | {} | {:.1} % / {:.1} % | {:.1} % / {:.1} % | {} | {} |",
             row.case.name(),
             row.words_a,
             format_time(row.median),
             row.words_a as f64 / row.median.as_secs_f64() / 1e6,
-            row.peak_heap as f64 / (1 << 20) as f64,
+            mebibytes(row.peak_heap),
             100.0 * row.found_a,
             100.0 * row.true_a,
             100.0 * row.found_b,
@@ -278,34 +204,10 @@ fn log_point(row: &Row) -> (f64, f64) {
     ((row.words_a as f64).ln(), row.median.as_secs_f64().ln())
 }
 
-/// The least-squares slope through `points`.
-fn slope(points: &[(f64, f64)]) -> f64 {
-    let n = points.len() as f64;
-    let mean_x = points.iter().map(|p| p.0).sum::<f64>() / n;
-    let mean_y = points.iter().map(|p| p.1).sum::<f64>() / n;
-    let covariance: f64 = points.iter().map(|(x, y)| (x - mean_x) * (y - mean_y)).sum();
-    let variance: f64 = points.iter().map(|(x, _)| (x - mean_x).powi(2)).sum();
-    covariance / variance
-}
-
 fn label(size: usize) -> String {
     match size {
         s if s >= 1_000_000 && s % 1_000_000 == 0 => format!("{}M", s / 1_000_000),
         s if s >= 1_000 && s % 1_000 == 0 => format!("{}k", s / 1_000),
         s => s.to_string(),
-    }
-}
-
-/// A share as a percentage with two decimals, which 99 % targets need; "—" for none.
-fn percent(share: Option<f64>) -> String {
-    share.map_or_else(|| "—".to_owned(), |share| format!("{:.2} %", 100.0 * share))
-}
-
-fn format_time(time: Duration) -> String {
-    let seconds = time.as_secs_f64();
-    match seconds {
-        s if s < 1e-3 => format!("{:.1} µs", s * 1e6),
-        s if s < 1.0 => format!("{:.1} ms", s * 1e3),
-        s => format!("{s:.2} s"),
     }
 }
