@@ -12,7 +12,9 @@
 //! is kept word by word for `b` too, so that a tool's marks can be scored as recall and precision, not
 //! only as a count that an extra word here can make up for a missed one there.
 //!
-//! Include it with `#[path = "support/corpus.rs"] mod corpus;`. No `rand`: a seeded SplitMix64 keeps the
+//! Include it with `#[path = "support/corpus.rs"] mod corpus;`. The parts below `pair` (the writer, its
+//! words and sentences, the generator) are public for `sets.rs`, which writes sets of documents with them.
+//! No `rand`: a seeded SplitMix64 keeps the
 //! texts identical on every machine and every run, and the dependency list short.
 
 use std::ops::Range;
@@ -127,30 +129,36 @@ pub fn pair(case: Case, words: usize, seed: u64) -> Pair {
     }
 }
 
-type Paragraph = Vec<Sentence>;
+/// Sentences, printed on one line; paragraphs are separated by blank lines.
+pub type Paragraph = Vec<Sentence>;
 
 #[derive(Clone)]
-struct Sentence {
-    words: Vec<Word>,
-    quoted: bool,
+pub struct Sentence {
+    pub words: Vec<Word>,
+    /// Printed between quote marks.
+    pub quoted: bool,
 }
 
 #[derive(Clone, Copy)]
-struct Word {
+pub struct Word {
     /// Which generated word this is; copies keep it, edits get a new one.
-    origin: u32,
-    lexeme: Lexeme,
-    comma_after: bool,
+    pub origin: u32,
+    pub lexeme: Lexeme,
+    pub comma_after: bool,
 }
 
 #[derive(Clone, Copy)]
-enum Lexeme {
+pub enum Lexeme {
     /// An index into the vocabulary.
     Vocab(u32),
     Number(u32),
+    /// A word of real English, such as a page's "Read more": one letter run, printed as it is.
+    #[allow(dead_code)] // only the set generator writes them; the pairs are all vocabulary and numbers
+    Fixed(&'static str),
 }
 
-fn words_of(paragraphs: &[Paragraph]) -> impl Iterator<Item = &Word> {
+/// The words of `paragraphs`, in the order they are printed.
+pub fn words_of(paragraphs: &[Paragraph]) -> impl Iterator<Item = &Word> {
     paragraphs.iter().flatten().flat_map(|s| &s.words)
 }
 
@@ -163,21 +171,23 @@ fn origins(paragraphs: &[Paragraph], count: u32) -> Vec<bool> {
     seen
 }
 
-struct Writer {
-    rng: SplitMix64,
+/// Writes text from one seeded generator, numbering every word it writes.
+pub struct Writer {
+    pub rng: SplitMix64,
     vocabulary: Vocabulary,
-    next_origin: u32,
+    /// The origin the next new word gets: also how many origins there are so far.
+    pub next_origin: u32,
 }
 
 impl Writer {
-    fn new(seed: u64) -> Writer {
+    pub fn new(seed: u64) -> Writer {
         let mut rng = SplitMix64(seed);
         let vocabulary = Vocabulary::new(&mut rng);
         Writer { rng, vocabulary, next_origin: 0 }
     }
 
     /// Whole paragraphs until they hold at least `words` words.
-    fn paragraphs(&mut self, words: usize) -> Vec<Paragraph> {
+    pub fn paragraphs(&mut self, words: usize) -> Vec<Paragraph> {
         let mut paragraphs = Vec::new();
         let mut written = 0;
         while written < words {
@@ -189,7 +199,7 @@ impl Writer {
         paragraphs
     }
 
-    fn sentence(&mut self) -> Sentence {
+    pub fn sentence(&mut self) -> Sentence {
         let length = 8 + self.rng.below(23);
         let mut words: Vec<Word> = (0..length).map(|_| self.word()).collect();
         for word in &mut words[..length - 1] {
@@ -198,12 +208,18 @@ impl Writer {
         Sentence { words, quoted: self.rng.chance(0.08) }
     }
 
-    fn word(&mut self) -> Word {
+    /// A word drawn from the vocabulary, or now and then a number.
+    pub fn word(&mut self) -> Word {
         let lexeme = if self.rng.chance(0.015) {
             Lexeme::Number(self.number())
         } else {
             Lexeme::Vocab(self.vocabulary.sample(&mut self.rng))
         };
+        self.fresh(lexeme)
+    }
+
+    /// `lexeme` as a new word: an origin of its own.
+    pub fn fresh(&mut self, lexeme: Lexeme) -> Word {
         let origin = self.next_origin;
         self.next_origin += 1;
         Word { origin, lexeme, comma_after: false }
@@ -219,7 +235,7 @@ impl Writer {
     }
 
     /// Substitutes, inserts before or deletes each word with probability `rate`, a third each.
-    fn edit(&mut self, paragraphs: &mut [Paragraph], rate: f64) {
+    pub fn edit(&mut self, paragraphs: &mut [Paragraph], rate: f64) {
         for sentence in paragraphs.iter_mut().flatten() {
             let mut edited = Vec::with_capacity(sentence.words.len() + 2);
             for &word in &sentence.words {
@@ -311,7 +327,7 @@ impl Writer {
         }
     }
 
-    fn render(&self, paragraphs: &[Paragraph]) -> String {
+    pub fn render(&self, paragraphs: &[Paragraph]) -> String {
         let mut text = String::new();
         for (p, paragraph) in paragraphs.iter().enumerate() {
             if p > 0 {
@@ -337,18 +353,7 @@ impl Writer {
             if i > 0 {
                 text.push(' ');
             }
-            match word.lexeme {
-                Lexeme::Vocab(index) => {
-                    let spelling = self.vocabulary.words[index as usize].as_str();
-                    if i == 0 {
-                        text.push(spelling.as_bytes()[0].to_ascii_uppercase() as char);
-                        text.push_str(&spelling[1..]);
-                    } else {
-                        text.push_str(spelling);
-                    }
-                }
-                Lexeme::Number(n) => push_number(n, text),
-            }
+            self.push_word(word, i == 0, text);
             if word.comma_after && i < last {
                 text.push(',');
             }
@@ -356,6 +361,21 @@ impl Writer {
         text.push('.');
         if sentence.quoted {
             text.push('"');
+        }
+    }
+
+    /// Writes `word` alone, its first letter a capital when `capital`.
+    pub fn push_word(&self, word: &Word, capital: bool, text: &mut String) {
+        let spelling = match word.lexeme {
+            Lexeme::Vocab(index) => self.vocabulary.words[index as usize].as_str(),
+            Lexeme::Fixed(spelling) => spelling,
+            Lexeme::Number(n) => return push_number(n, text),
+        };
+        if capital {
+            text.push(spelling.as_bytes()[0].to_ascii_uppercase() as char);
+            text.push_str(&spelling[1..]);
+        } else {
+            text.push_str(spelling);
         }
     }
 }
@@ -430,7 +450,7 @@ impl Vocabulary {
 }
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast, and good enough for test data.
-struct SplitMix64(u64);
+pub struct SplitMix64(u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {
@@ -443,21 +463,21 @@ impl SplitMix64 {
 
     /// Uniform in `0..n` (Lemire's multiply-shift, without its rejection step: the bias, about
     /// n / 2^64, does not matter for test data).
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         ((u128::from(self.next()) * n as u128) >> 64) as usize
     }
 
     /// Uniform in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
+    pub fn unit(&mut self) -> f64 {
         (self.next() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
-    fn chance(&mut self, p: f64) -> bool {
+    pub fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
     /// Fisher-Yates.
-    fn shuffle<T>(&mut self, items: &mut [T]) {
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             items.swap(i, self.below(i + 1));
         }
