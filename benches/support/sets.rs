@@ -78,8 +78,9 @@ pub enum Role {
 /// The fewest and most words of a document, chrome included.
 pub const WORDS: Range<usize> = 300..901;
 
-/// Of the stories, the share that are one outlet's unrelated article.
-const UNRELATED: f64 = 0.2;
+/// The share of the documents that are unrelated articles: one is written whenever they are fewer, so
+/// that even a small set has its share.
+const UNRELATED: f64 = 0.1;
 /// The most outlets that cover one story.
 const MAX_VERSIONS: usize = 6;
 /// How often a story's wire original is not in the set, so that only its versions link it.
@@ -108,11 +109,12 @@ pub fn set(documents: usize, seed: u64) -> Set {
     let outlets = (documents / 8).clamp(3, 200);
     let outlets = (0..outlets).map(|index| Outlet::new(&mut writer, index)).collect();
     let mut day = Day { writer, outlets, pages: Vec::new() };
-    let mut story = 1;
+    let (mut story, mut unrelated) = (1, 0);
     while day.pages.len() < documents {
         let room = documents - day.pages.len();
-        if room == 1 || day.writer.rng.chance(UNRELATED) {
+        if room == 1 || (unrelated as f64) < UNRELATED * day.pages.len() as f64 {
             day.unrelated(story);
+            unrelated += 1;
         } else {
             day.story(story, room);
         }
