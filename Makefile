@@ -26,13 +26,14 @@ FUZZ_SECONDS ?= 180
 FUZZ_SMOKE_SECONDS ?= 15
 CARGO_FUZZ_VERSION := 0.13.2
 
-.PHONY: help demo dist test test-native test-wasm test-browser lint bench bench-browser bench-link-limit bench-peers eval wasm setup setup-rust setup-browser setup-node clean
+.PHONY: help demo dist test test-native test-wasm test-browser lint bench bench-many bench-browser bench-link-limit bench-peers eval wasm setup setup-rust setup-browser setup-node clean
 .PHONY: fuzz fuzz-smoke setup-fuzz
 
 help:
 	@echo "make demo           build the page and serve it on http://localhost:$(PORT)"
 	@echo "make test           every test (native, wasm and the page in headless Chromium, lint); installs what it needs"
 	@echo "make bench          criterion benches of the whole pipeline, 1k to 1M words a side"
+	@echo "make bench-many     generated sets of 10 to 5,000 documents: time, memory and accuracy per route (MANY_SIZES=10,50)"
 	@echo "make bench-browser  the page in Chromium: drop to first paint, long tasks, sizes"
 	@echo "make bench-link-limit  the longest share link Chromium opens"
 	@echo "make bench-peers    copydesk (native, wasm, the page) against jsdiff and diff-match-patch, in one run"
@@ -142,6 +143,13 @@ fuzz-smoke: setup-fuzz setup-node
 
 bench:
 	cargo bench --bench pipeline
+
+# Generated sets of documents with their truth (benches/README.md), through each route that compares a
+# whole set; a route over MANY_CAP seconds on a set is extrapolated, not run.
+MANY_SIZES ?= 10,50,200,1000,5000
+MANY_CAP ?= 120
+bench-many:
+	COPYDESK_MANY_SIZES=$(MANY_SIZES) COPYDESK_MANY_CAP=$(MANY_CAP) cargo bench --bench many
 
 # The longest share link Chromium opens, found by binary search (about a minute).
 bench-link-limit: dist setup-browser setup-node

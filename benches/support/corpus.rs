@@ -450,7 +450,7 @@ impl Vocabulary {
 }
 
 /// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast, and good enough for test data.
-pub struct SplitMix64(u64);
+pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {

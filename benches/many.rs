@@ -1,0 +1,234 @@
+//! Whole sets of documents (`support/sets.rs`: a day of coverage, 10 to 5,000 documents of 300-900
+//! words) through each route that compares a set, with its time, peak heap and accuracy against the
+//! set's truth (`support/accuracy.rs`). Today the one route is the pairwise one, one
+//! `copydesk::compare` per pair as the page does (`support/pairwise.rs`).
+//!
+//! ```text
+//! make bench-many                                   # 10 to 5,000 documents
+//! COPYDESK_MANY_SIZES=10,50,200 cargo bench --bench many
+//! COPYDESK_MANY_CAP=30 cargo bench --bench many     # seconds a route may take before it is extrapolated
+//! ```
+//!
+//! A route that would take longer than the cap is not run: it says "over" the cap and what a sample of
+//! its work extrapolates to. The rows are printed as they come (a full run takes minutes), the sets and
+//! the log-log slopes of time over words after them.
+
+use std::time::{Duration, Instant};
+
+#[path = "support/heap.rs"]
+mod heap;
+#[path = "support/pairwise.rs"]
+mod pairwise;
+#[path = "support/sets.rs"]
+#[allow(dead_code)] // tests/generated_sets.rs reads more of the truth than the bench (and runs the tests it holds)
+mod sets;
+#[path = "support/summary.rs"]
+mod summary;
+
+use copydesk::{compare, CompareOptions};
+use sets::accuracy::{score, Accuracy, Claims, Counts};
+use sets::corpus::SplitMix64;
+use sets::Set;
+use summary::{format_time, mebibytes, percent, slope, test_mode};
+
+const SIZES: [usize; 5] = [10, 50, 200, 1_000, 5_000];
+const SEED: u64 = 0x00C0_FFEE;
+/// Seconds a route may take on one set before it is extrapolated rather than run.
+const CAP: u64 = 120;
+
+/// A way to compare a whole set: it returns what the scorers read. `compare_many` comes in as a
+/// second entry of [`ROUTES`], a function from the set to its claims.
+struct Route {
+    name: &'static str,
+    claims: fn(&Set) -> Claims,
+    /// What the route would take on a set, from a sample of its work; `None` for a route that is
+    /// always run.
+    estimate: Option<fn(&Set) -> Estimate>,
+}
+
+const ROUTES: &[Route] = &[Route { name: "pairwise", claims: pairwise::claims, estimate: Some(pairwise_estimate) }];
+
+/// A route's time on a set, extrapolated from a sample.
+#[derive(Clone, Copy)]
+struct Estimate {
+    total: Duration,
+    /// One unit of its work (a pair), for the table.
+    each: Duration,
+}
+
+fn main() {
+    let testing = test_mode();
+    let sizes = if testing { vec![SIZES[0]] } else { env_sizes().unwrap_or_else(|| SIZES.to_vec()) };
+    let cap = Duration::from_secs(std::env::var("COPYDESK_MANY_CAP").ok().and_then(|v| v.parse().ok()).unwrap_or(CAP));
+    println!("\n## Sets of documents, default options (cap {} s a route)\n", cap.as_secs());
+    println!(
+        "| documents | words | route | time | per pair | peak heap | provenance P / R: story text | chrome \
+         | chrome flagged | story text flagged | stories P / R / F1 |"
+    );
+    println!("|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+    let mut sets_seen = Vec::new();
+    let mut times: Vec<(&str, usize, Duration)> = Vec::new();
+    for &documents in &sizes {
+        let start = Instant::now();
+        let set = sets::set(documents, SEED);
+        let generated = start.elapsed();
+        let words: usize = set.documents.iter().map(|d| d.words).sum();
+        for route in ROUTES {
+            let estimate = route.estimate.map(|estimate| estimate(&set));
+            match estimate {
+                Some(estimate) if estimate.total > cap => println!(
+                    "| {documents} | {words} | {} | over {} s (about {}) | {} | | | | | | |",
+                    route.name,
+                    cap.as_secs(),
+                    format_time(estimate.total),
+                    format_time(estimate.each),
+                ),
+                _ => {
+                    let (time, peak, accuracy) = run(route, &set);
+                    times.push((route.name, words, time));
+                    let each = pairs(documents).map_or(String::new(), |pairs| format_time(time / pairs));
+                    print_row(documents, words, route.name, time, &each, peak, &accuracy);
+                }
+            }
+        }
+        sets_seen.push(SetRow::new(&set, words, generated));
+    }
+    print_sets(&sets_seen);
+    print_slopes(&times);
+}
+
+/// `COPYDESK_MANY_SIZES`, numbers separated by commas.
+fn env_sizes() -> Option<Vec<usize>> {
+    let sizes = std::env::var("COPYDESK_MANY_SIZES").ok().filter(|v| !v.trim().is_empty())?;
+    Some(sizes.split(',').map(|size| size.trim().parse().expect("COPYDESK_MANY_SIZES: numbers and commas")).collect())
+}
+
+/// Runs `route` on `set` once: its time, its peak heap above what was live before, its accuracy.
+fn run(route: &Route, set: &Set) -> (Duration, usize, Accuracy) {
+    let before = heap::reset_peak();
+    let start = Instant::now();
+    let claims = (route.claims)(set);
+    let time = start.elapsed();
+    let peak = heap::peak() - before;
+    (time, peak, score(set, &claims))
+}
+
+/// The pairs of `documents` documents, as a `u32` to divide a time by; `None` for none.
+fn pairs(documents: usize) -> Option<u32> {
+    u32::try_from(documents * documents.saturating_sub(1) / 2).ok().filter(|&pairs| pairs > 0)
+}
+
+/// Times `compare` on pairs drawn at random (at most 200 of them, or 2 s) and scales the mean to all
+/// the pairs of the set.
+fn pairwise_estimate(set: &Set) -> Estimate {
+    let documents = set.documents.len();
+    let all = documents * documents.saturating_sub(1) / 2;
+    let options = CompareOptions::default();
+    let mut rng = SplitMix64(SEED);
+    let (mut sampled, mut spent) = (0u32, Duration::ZERO);
+    while (sampled as usize) < all.min(200) && spent < Duration::from_secs(2) {
+        let x = rng.below(documents);
+        let y = (x + 1 + rng.below(documents - 1)) % documents;
+        let start = Instant::now();
+        std::hint::black_box(compare(&set.documents[x].text, &set.documents[y].text, &options));
+        spent += start.elapsed();
+        sampled += 1;
+    }
+    let each = spent / sampled.max(1);
+    Estimate { total: each.mul_f64(all as f64), each }
+}
+
+fn print_row(documents: usize, words: usize, route: &str, time: Duration, each: &str, peak: usize, a: &Accuracy) {
+    let precision_recall = |counts: Counts| format!("{} / {}", percent(counts.precision()), percent(counts.recall()));
+    let stories = a.story_pairs;
+    println!(
+        "| {documents} | {words} | {route} | {} | {each} | {} | {} | {} | {} | {} | {} / {} / {} |",
+        format_time(time),
+        mebibytes(peak),
+        precision_recall(a.story_text),
+        precision_recall(a.chrome),
+        percent(a.chrome_flagged.ratio()),
+        percent(a.story_text_flagged.ratio()),
+        percent(stories.precision()),
+        percent(stories.recall()),
+        percent(stories.f1()),
+    );
+}
+
+/// What a set holds, for the table after the routes.
+struct SetRow {
+    documents: usize,
+    words: usize,
+    stories: usize,
+    alone: usize,
+    chrome_words: usize,
+    story_triples: usize,
+    chrome_triples: usize,
+    generated: Duration,
+}
+
+impl SetRow {
+    fn new(set: &Set, words: usize, generated: Duration) -> SetRow {
+        let (mut story_triples, mut chrome_triples) = (0, 0);
+        for document in &set.documents {
+            for run in &document.carried {
+                let chrome = document.chrome.iter().any(|range| range.contains(&run.words.start));
+                let triples = if chrome { &mut chrome_triples } else { &mut story_triples };
+                *triples += run.words.len() * run.by.len();
+            }
+        }
+        SetRow {
+            documents: set.documents.len(),
+            words,
+            stories: set.stories.iter().filter(|story| story.len() > 1).count(),
+            alone: set.stories.iter().filter(|story| story.len() == 1).count(),
+            chrome_words: set.documents.iter().flat_map(|d| &d.chrome).map(|range| range.len()).sum(),
+            story_triples,
+            chrome_triples,
+            generated,
+        }
+    }
+}
+
+fn print_sets(rows: &[SetRow]) {
+    println!("\nThe sets (`support/sets.rs`, seed {SEED:#x}):\n");
+    println!(
+        "| documents | words | stories of 2+ | documents alone | chrome words | carried triples: story text | chrome \
+         | generated in |"
+    );
+    println!("|--:|--:|--:|--:|--:|--:|--:|--:|");
+    for row in rows {
+        println!(
+            "| {} | {} | {} | {} | {:.1} % | {} | {} | {} |",
+            row.documents,
+            row.words,
+            row.stories,
+            row.alone,
+            100.0 * row.chrome_words as f64 / row.words as f64,
+            row.story_triples,
+            row.chrome_triples,
+            format_time(row.generated),
+        );
+    }
+}
+
+/// Per route, the log-log slope of time over the words of the sets it ran on (1 is linear).
+fn print_slopes(times: &[(&str, usize, Duration)]) {
+    println!("\nTime against words, as the slope of log time over log words (1 is linear, 2 quadratic):\n");
+    for route in ROUTES {
+        let points: Vec<(f64, f64)> = times
+            .iter()
+            .filter(|(name, ..)| *name == route.name)
+            .map(|&(_, words, time)| ((words as f64).ln(), time.as_secs_f64().ln()))
+            .collect();
+        if points.len() > 1 {
+            println!("- {}: {:.2} over {} sizes", route.name, slope(&points), points.len());
+        }
+    }
+    println!(
+        "\nProvenance: over (document, word, other document) triples, whether the other document carries the \
+         word; a passage's edited words count as carried when a route finds it, but never in the truth. Chrome \
+         flagged: of the chrome words another document carries; story text flagged: of the other words another \
+         document carries. Stories: over pairs of documents put in one story."
+    );
+}
