@@ -164,6 +164,7 @@ struct SetRow {
     chrome_words: usize,
     story_triples: usize,
     chrome_triples: usize,
+    runs: usize,
     generated: Duration,
 }
 
@@ -185,6 +186,7 @@ impl SetRow {
             chrome_words: set.documents.iter().flat_map(|d| &d.chrome).map(|range| range.len()).sum(),
             story_triples,
             chrome_triples,
+            runs: set.documents.iter().map(|d| d.carried.len()).sum(),
             generated,
         }
     }
@@ -194,12 +196,12 @@ fn print_sets(rows: &[SetRow]) {
     println!("\nThe sets (`support/sets.rs`, seed {SEED:#x}):\n");
     println!(
         "| documents | words | stories of 2+ | documents alone | chrome words | carried triples: story text | chrome \
-         | generated in |"
+         | truth runs a document | generated in |"
     );
-    println!("|--:|--:|--:|--:|--:|--:|--:|--:|");
+    println!("|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
     for row in rows {
         println!(
-            "| {} | {} | {} | {} | {:.1} % | {} | {} | {} |",
+            "| {} | {} | {} | {} | {:.1} % | {} | {} | {:.1} | {} |",
             row.documents,
             row.words,
             row.stories,
@@ -207,6 +209,7 @@ fn print_sets(rows: &[SetRow]) {
             100.0 * row.chrome_words as f64 / row.words as f64,
             row.story_triples,
             row.chrome_triples,
+            row.runs as f64 / row.documents as f64,
             format_time(row.generated),
         );
     }

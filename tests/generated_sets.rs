@@ -111,6 +111,9 @@ fn story_text_links_a_story_and_chrome_links_an_outlet() {
         for range in &document.chrome {
             assert!(range.start == 0 || range.end == document.words, "{}: chrome in the middle", document.name);
         }
+        let linked = document.carried.iter().any(|run| !chrome(run.words.start));
+        let alone = set.stories[story_of[d]].len() == 1;
+        assert!(linked != alone, "{}: a story is what story text links", document.name);
     }
 }
 
