@@ -71,6 +71,14 @@ export async function openPair(page, files, query = '') {
   await expect(page.locator('[data-stat="passages"] .stat-value')).toHaveText(/^\d+$/);
 }
 
+/** The texts `a` and `b` as a.txt and b.txt, side by side. */
+export function openTexts(page, a, b) {
+  return openPair(page, [
+    { name: 'a.txt', text: a },
+    { name: 'b.txt', text: b },
+  ]);
+}
+
 /**
  * Drops files on the page the way a browser does: dragenter, dragover and drop events carrying a
  * DataTransfer with File objects. `files`: [{name, text} | {name, bytes: number[]} | {name, size} |

@@ -1,7 +1,7 @@
 // Where the engine holds back on large or repetitive texts (src/compare.rs, `Limits`), the page says so
 // under the pair's figures, and the exports carry it; on ordinary articles it says nothing.
 
-import { downloadFrom, expect, fixture, openPair, runCli, saveScreenshot, test } from './helpers.js';
+import { downloadFrom, expect, fixture, openPair, openTexts, runCli, saveScreenshot, test } from './helpers.js';
 
 const WIRE = fixture('wire/wire.txt');
 const PROMO = 'Sign up for the morning briefing from the harbour desk, free in your inbox every weekday.\n\n';
@@ -45,14 +45,6 @@ const B_ONLY = [
   'vessel',
   'plinth',
 ];
-
-/** The texts `a` and `b` as a.txt and b.txt, side by side. */
-function openTexts(page, a, b) {
-  return openPair(page, [
-    { name: 'a.txt', text: a },
-    { name: 'b.txt', text: b },
-  ]);
-}
 
 test('ordinary articles get no note beside the passages', async ({ page }) => {
   await openTexts(page, WIRE, fixture('wire/outlet-2.txt'));

@@ -3,7 +3,7 @@
 // side holds twice, Enter steps through both copies and s jumps to the one on show. The exports keep
 // the command line's shapes: JSON lists every copy, PAN only the one-to-one detections.
 
-import { downloadFrom, expect, openPair, saveScreenshot, test } from './helpers.js';
+import { downloadFrom, expect, openTexts, saveScreenshot, test } from './helpers.js';
 
 const TERMINAL =
   'The harbour authority said on Tuesday that the new container terminal would open to ships in the spring of next year.';
@@ -19,14 +19,6 @@ const PARAGRAPHS = [
   'She added that the timetable would return to normal by Friday if the weather improved as expected.',
   'Fishermen in the bay tied their boats together and carried their nets up the slipway before dark.',
 ];
-
-/** The texts `a` and `b` as a.txt and b.txt, side by side. */
-function openTexts(page, a, b) {
-  return openPair(page, [
-    { name: 'a.txt', text: a },
-    { name: 'b.txt', text: b },
-  ]);
-}
 
 const side = (page, name) => page.locator(`[data-side="${name}"] [data-text]`);
 
