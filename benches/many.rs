@@ -15,6 +15,8 @@
 
 use std::time::{Duration, Instant};
 
+#[path = "support/collection.rs"]
+mod collection;
 #[path = "support/heap.rs"]
 mod heap;
 #[path = "support/pairwise.rs"]
@@ -46,7 +48,10 @@ struct Route {
     estimate: Option<fn(&Set) -> Estimate>,
 }
 
-const ROUTES: &[Route] = &[Route { name: "pairwise", claims: pairwise::claims, estimate: Some(pairwise_estimate) }];
+const ROUTES: &[Route] = &[
+    Route { name: "collection", claims: collection::claims, estimate: None },
+    Route { name: "pairwise", claims: pairwise::claims, estimate: Some(pairwise_estimate) },
+];
 
 /// A route's time on a set, extrapolated from a sample.
 #[derive(Clone, Copy)]

@@ -94,47 +94,78 @@ pub struct DiffOp {
 /// ```
 pub fn compare(a: &str, b: &str, options: &CompareOptions) -> Comparison {
     let options = options.clamped();
+    let mut interner = interner(&options);
+    let (a, b) = (Text::new(&mut interner, a), Text::new(&mut interner, b));
+    compare_texts(&interner, &a, &b, &options)
+}
+
+/// The interner for texts compared under `options` (already clamped).
+pub(crate) fn interner<'t>(options: &CompareOptions) -> Interner<'t> {
     let folding = Folding { case: options.fold_case, diacritics: options.fold_diacritics };
     let ignore = Ignore { punctuation: options.ignore_punctuation, numbers: options.ignore_numbers };
-    let mut interner = Interner::new(folding, ignore);
-    let (pa, pb) = (interner.prepare(a), interner.prepare(b));
-    let classes = if options.spelling_variants { Some(interner.spelling_classes(&pa, &pb)) } else { None };
+    Interner::new(folding, ignore)
+}
+
+/// A text ready to be compared with any other text of the same interner: its tokens and key ids, and
+/// what the matcher must know of each compared token.
+pub(crate) struct Text<'t> {
+    pub text: &'t str,
+    pub prepared: Prepared,
+    pub flags: Vec<Flags>,
+    /// For each compared token, whether it is a word.
+    pub words: Vec<bool>,
+}
+
+impl<'t> Text<'t> {
+    pub fn new(interner: &mut Interner<'t>, text: &'t str) -> Self {
+        let prepared = interner.prepare(text);
+        let flags = text::flags(&prepared, text);
+        let words = flags.iter().map(|flags| flags.is_word()).collect();
+        Text { text, prepared, flags, words }
+    }
+
+    /// Its words.
+    pub fn word_count(&self) -> usize {
+        self.words.iter().filter(|&&w| w).count()
+    }
+}
+
+/// The matcher's passages of `a` and `b` (token positions), with the spelling classes of this pair when
+/// the options ask for them.
+pub(crate) fn find(interner: &Interner, a: &Text, b: &Text, options: &CompareOptions) -> matcher::Findings {
+    let classes = options.spelling_variants.then(|| interner.spelling_classes(&a.prepared, &b.prepared));
     let to_class = |keys: &[u32]| match &classes {
         Some(classes) => keys.iter().map(|&k| classes[k as usize]).collect(),
         None => keys.to_vec(),
     };
-    let (class_a, class_b): (Vec<u32>, Vec<u32>) = (to_class(&pa.keys), to_class(&pb.keys));
-    let (flags_a, flags_b) = (text::flags(&pa, a), text::flags(&pb, b));
-    let (word_a, word_b) = (word_flags(&flags_a), word_flags(&flags_b));
-
-    let matcher::Findings { passages: matched, frequent_phrases } = matcher::find_passages(
-        &Sequence { ids: &class_a, flags: &flags_a },
-        &Sequence { ids: &class_b, flags: &flags_b },
+    let (class_a, class_b): (Vec<u32>, Vec<u32>) = (to_class(&a.prepared.keys), to_class(&b.prepared.keys));
+    matcher::find_passages(
+        &Sequence { ids: &class_a, flags: &a.flags },
+        &Sequence { ids: &class_b, flags: &b.flags },
         MatchSettings { min_words: options.min_words, max_edits: options.max_edits },
-    );
+    )
+}
+
+/// [`compare`] of two texts prepared with one interner, under options already clamped.
+pub(crate) fn compare_texts(interner: &Interner, a: &Text, b: &Text, options: &CompareOptions) -> Comparison {
+    let matcher::Findings { passages: matched, frequent_phrases } = find(interner, a, b, options);
+    let (pa, pb) = (&a.prepared, &b.prepared);
     let inside: Vec<Vec<diff::Op>> = matched.iter().map(|m| diff::inside_passage(m, &pa.keys, &pb.keys)).collect();
-    let passages: Vec<Passage> = matched.iter().zip(&inside).map(|(m, ops)| in_text(m, ops, &pa, &pb)).collect();
+    let passages: Vec<Passage> = matched.iter().zip(&inside).map(|(m, ops)| in_text(m, ops, pa, pb)).collect();
     let inline = diff::inline(&pa.keys, &pb.keys, &matched, &inside);
-    let diff =
-        inline.ops.into_iter().map(|op| DiffOp { kind: op.kind, a: cover(&pa, a, op.a), b: cover(&pb, b, op.b) });
+    let diff = inline.ops.into_iter().map(|op| DiffOp {
+        kind: op.kind,
+        a: cover(pa, a.text, op.a),
+        b: cover(pb, b.text, op.b),
+    });
     Comparison {
-        a: DocumentStats::new(
-            word_a.iter().filter(|&&w| w).count(),
-            covered_words(&word_a, matched.iter().map(|m| m.a())),
-        ),
-        b: DocumentStats::new(
-            word_b.iter().filter(|&&w| w).count(),
-            covered_words(&word_b, matched.iter().map(|m| m.b())),
-        ),
+        a: DocumentStats::new(a.word_count(), covered_words(&a.words, matched.iter().map(|m| m.a()))),
+        b: DocumentStats::new(b.word_count(), covered_words(&b.words, matched.iter().map(|m| m.b()))),
         longest_passage_words: passages.iter().map(|p| p.words).max().unwrap_or(0),
         passages,
         diff: diff.collect(),
         limits: Limits { frequent_phrases, unaligned_stretches: inline.unaligned },
     }
-}
-
-fn word_flags(flags: &[Flags]) -> Vec<bool> {
-    flags.iter().map(|flags| flags.is_word()).collect()
 }
 
 /// A passage the matcher found in token positions, as the byte spans of the texts.
@@ -155,7 +186,7 @@ fn in_text(found: &matcher::Passage, inside: &[diff::Op], pa: &Prepared, pb: &Pr
 
 /// The bytes from the first to the last of the compared tokens in `range`; for an empty range, the
 /// empty span where its next token starts (or where the last one ends).
-fn tokens_span(prepared: &Prepared, range: std::ops::Range<usize>) -> Span {
+pub(crate) fn tokens_span(prepared: &Prepared, range: std::ops::Range<usize>) -> Span {
     let token = |i: usize| prepared.tokens[prepared.compared[i] as usize].span;
     if range.is_empty() {
         let at = match range.start {

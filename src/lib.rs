@@ -12,6 +12,8 @@
 //!    that keep their order.
 //! 4. `stats`: words, shared words and ratios per text; the longest passage.
 //! 5. [`compare()`]: the whole pipeline; [`CompareOptions`] says what it looks for.
+//! 6. [`compare_many()`]: a whole set of documents at once, from one index of their seeds: which other
+//!    documents carry each stretch of each, what is page chrome, and which documents tell one story.
 //!
 //! The edges: [`decode`] decides how file bytes are read as text and whether a text has anything to
 //! compare, one rule for the CLI and the page (which asks through wasm and decodes with its own
@@ -32,6 +34,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod collection;
 mod compare;
 pub mod decode;
 mod diff;
@@ -43,6 +46,9 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use collection::{
+    compare_many, Cluster, Collection, CollectionLimits, Occurrence, PairShare, Stretch, MAX_SEED_DOCUMENTS,
+};
 pub use compare::{compare, Comparison, DiffOp, Edit, Limits, Passage};
 pub use diff::{DiffKind, MAX_GAP_CELLS};
 pub use matcher::MAX_CANDIDATES;

@@ -286,3 +286,57 @@ fn outlet(file: &str) -> &str {
 fn describe(a: &str, b: &str, in_a: Span, in_b: Span) -> String {
     format!("  here:  {:?}\n  there: {:?}", &a[in_a.range()], &b[in_b.range()])
 }
+
+/// The three sets as one collection: `compare_many` finds each set's stories, flags its chrome as
+/// boilerplate, and says of each `passages` quote which documents carry it.
+#[test]
+fn the_collection_engine_finds_the_stories_chrome_and_carriers() {
+    let sets = SETS.map(Set::load);
+    let names: Vec<(usize, &String)> =
+        sets.iter().enumerate().flat_map(|(s, set)| set.texts.keys().map(move |name| (s, name))).collect();
+    let texts: Vec<&str> = names.iter().map(|&(s, name)| sets[s].texts[name].as_str()).collect();
+    let collection = copydesk::compare_many(&texts, &CompareOptions::default());
+    let index = |s: usize, name: &str| names.iter().position(|&(t, n)| t == s && n == name).expect("a document");
+
+    let expected: BTreeSet<BTreeSet<usize>> = (sets.iter().enumerate())
+        .flat_map(|(s, set)| set.expect.stories.iter().map(move |story| story.iter().map(|n| index(s, n)).collect()))
+        .collect();
+    let found: BTreeSet<BTreeSet<usize>> =
+        collection.stories.iter().map(|story| story.iter().copied().collect()).collect();
+    assert_eq!(found, expected, "stories");
+
+    let stretch_over = |document: usize, words: Span| {
+        collection.provenance[document].iter().find(|stretch| contains(stretch.span, words)).cloned()
+    };
+    let mut problems = Vec::new();
+    for (s, set) in sets.iter().enumerate() {
+        for chrome in &set.expect.boilerplate {
+            let document = index(s, &chrome.document);
+            let words = words_of(texts[document], locate(texts[document], &chrome.quote));
+            let flagged = collection.provenance[document]
+                .iter()
+                .filter(|stretch| overlaps(stretch.span, words))
+                .all(|stretch| stretch.boilerplate);
+            if !flagged {
+                problems.push(format!(
+                    "{}/{}: chrome {:?} is not all boilerplate",
+                    set.name, chrome.document, chrome.quote
+                ));
+            }
+        }
+        for carried in &set.expect.passages {
+            let document = index(s, &carried.document);
+            let words = words_of(texts[document], locate(texts[document], &carried.quote));
+            let expected: Vec<usize> =
+                carried.carried_by.iter().map(|n| index(s, n)).collect::<BTreeSet<_>>().into_iter().collect();
+            match stretch_over(document, words) {
+                Some(stretch) if stretch.documents == expected && !stretch.boilerplate => {}
+                other => problems.push(format!(
+                    "{}/{}: {:?} should be carried by {:?}, found {:?}",
+                    set.name, carried.document, carried.quote, carried.carried_by, other
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

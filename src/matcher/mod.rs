@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use crate::text::Flags;
 
+pub(crate) use seeds::gram_hashes;
 pub use seeds::MAX_CANDIDATES;
 
 /// What the matcher compares: one text's compared tokens as ids, and what it must know of each.
@@ -112,9 +113,14 @@ pub(crate) struct Findings {
     pub frequent_phrases: usize,
 }
 
+/// The tokens in a seed of passages of at least `min_words` words.
+pub(crate) fn seed_tokens(min_words: usize) -> usize {
+    SEED_TOKENS.min(min_words)
+}
+
 /// All shared passages of `a` and `b`.
 pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings) -> Findings {
-    let seed = SEED_TOKENS.min(settings.min_words);
+    let seed = seed_tokens(settings.min_words);
     let trim = |run: Run| (run.len >= seed).then(|| edges::trim_run(run, a, b, seed));
     let matches = seeds::maximal_matches(a.ids, b.ids, seed);
     let tiles =

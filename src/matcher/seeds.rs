@@ -238,7 +238,7 @@ impl GramIndex {
 }
 
 /// The hash of each `k`-gram of `ids`, in order: a polynomial rolling hash, so each step is O(1).
-fn gram_hashes(ids: &[u32], k: usize) -> impl Iterator<Item = u64> + '_ {
+pub(crate) fn gram_hashes(ids: &[u32], k: usize) -> impl Iterator<Item = u64> + '_ {
     const BASE: u64 = 0x100_0000_01b3;
     let top = (1..k).fold(1u64, |power, _| power.wrapping_mul(BASE));
     let mut hash = ids[..k.min(ids.len())].iter().fold(0u64, |h, &id| h.wrapping_mul(BASE).wrapping_add(mix(id)));
