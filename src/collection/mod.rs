@@ -6,11 +6,12 @@
 //!    documents seeds no pair (it still matches inside the pairs other seeds bring), and
 //!    `limits.common_seeds` counts such seeds.
 //! 3. Each candidate pair is compared as [`compare`](crate::compare()) compares two texts, on the shared
-//!    preparation: its passages are the pair's provenance, so a pair here and a pair compared alone
-//!    always agree.
-//! 4. [`clusters`]: a passage's two sides are one passage standing in two places; sides that overlap in
-//!    one document are the same place. The connected groups are the clusters.
-//! 5. [`boilerplate`]: clusters that are page chrome are flagged, and link no stories.
+//!    preparation: its passages are the pair's part of the provenance ([`provenance`]: each document's
+//!    stretches and the documents that carry them), so a pair here and a pair compared alone agree.
+//! 4. [`clusters`]: a passage's two sides are one passage standing in two places; sides that overlap by
+//!    half in one document are the same place. The connected groups are the clusters.
+//! 5. [`boilerplate`]: page chrome, told from where passages stand on both pages of a pair, is flagged
+//!    passage by passage, and links no stories.
 //! 6. Stories: the documents linked by a pair that shares at least `min_words` words outside boilerplate,
 //!    as connected components, largest first.
 
@@ -35,7 +36,7 @@ pub struct Collection<'t> {
     /// Documents grouped by the passages they share outside boilerplate, largest group first; every
     /// document is in exactly one.
     pub stories: Vec<Vec<usize>>,
-    /// Every pair of documents that shares a passage, by document indices (`a < b`).
+    /// Every pair of documents that shares a passage outside boilerplate, by document indices (`a < b`).
     pub pairs: Vec<PairShare>,
     /// For each document, where it stands in others: its shared stretches, in order, each with the other
     /// documents that carry it (from the pairs' passages, so exactly what each pair found).
