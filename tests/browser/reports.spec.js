@@ -1,4 +1,4 @@
-// One report, two ways out: the page's JSON and PAN exports are the engine's (src/report.rs), so for the
+// One report, two ways out: the page's JSON and PAN exports are the engine's (src/report/), so for the
 // same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints.
 // The command line runs here on the very files the page is given.
 

@@ -1,6 +1,6 @@
 // The pair on show as a self-contained HTML report: both texts with the page's highlights, the figures
 // and the list of passages; no script, so it opens anywhere, offline. (The JSON and PAN exports are the
-// engine's, src/report.rs, asked for through the worker.)
+// engine's, src/report/, asked for through the worker.)
 //
 // The report is built with DOM calls and serialized by the browser: user text only ever becomes text
 // nodes and attribute values, which the serializer escapes; only the fixed head is written as text. A

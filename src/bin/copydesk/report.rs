@@ -3,8 +3,11 @@
 
 use std::fmt::Write as _;
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use copydesk::report::Named;
-use copydesk::{Comparison, MAX_CANDIDATES};
+use copydesk::{Collection, Comparison, MAX_CANDIDATES, MAX_SEED_DOCUMENTS};
 
 /// A compared file: the name it is shown by, and its decoded text.
 pub struct Document {
@@ -65,6 +68,91 @@ pub fn text(a: &Document, b: &Document, result: &Comparison) -> String {
                 preview(&b.text[edit.b.range()])
             );
         }
+    }
+    out
+}
+
+/// Names the files of a set that share a file name (`2025/story.txt` and `2026/story.txt`) by the paths
+/// they were given as, so that every document of the report has a name of its own.
+pub fn tell_apart(documents: &mut [Document], paths: &[PathBuf]) {
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for document in documents.iter() {
+        *uses.entry(document.name.clone()).or_default() += 1;
+    }
+    for (document, path) in documents.iter_mut().zip(paths) {
+        if uses[&document.name] > 1 {
+            document.name = path.display().to_string();
+        }
+    }
+}
+
+/// Most documents listed under "Most shared".
+const MOST_SHARED: usize = 10;
+/// Most other documents named for each of them.
+const SHARED_WITH: usize = 3;
+
+/// Readable summary of a set: its stories with their documents, then the documents most of whose words
+/// stand in others.
+pub fn set_text(documents: &[Document], collection: &Collection) -> String {
+    let mut out = String::new();
+    let (stories, alone): (Vec<_>, Vec<_>) = collection.stories.iter().partition(|story| story.len() > 1);
+    let chrome = collection.clusters.iter().filter(|cluster| cluster.boilerplate).count();
+    let _ = writeln!(
+        out,
+        "{} files: {} {}, {} alone\n{} passages stand in two or more places ({chrome} of them page chrome)",
+        documents.len(),
+        stories.len(),
+        if stories.len() == 1 { "story" } else { "stories" },
+        alone.len(),
+        collection.clusters.len(),
+    );
+    let width = documents.iter().map(|document| document.name.chars().count()).max().unwrap_or(0);
+    let shared = |d: usize| {
+        let stats = &collection.documents[d];
+        format!(
+            "{:width$}  {:>3.0}% shared  ({} of {} words)",
+            documents[d].name,
+            stats.shared_ratio * 100.0,
+            stats.shared_words,
+            stats.words
+        )
+    };
+    for (n, story) in stories.iter().enumerate() {
+        let _ = writeln!(out, "\nStory {}: {} files", n + 1, story.len());
+        for &d in story.iter() {
+            let _ = writeln!(out, "  {}", shared(d));
+        }
+    }
+    if !alone.is_empty() {
+        let names: Vec<&str> = alone.iter().map(|story| documents[story[0]].name.as_str()).collect();
+        let _ = writeln!(out, "\nAlone (sharing no passage outside page chrome): {}", names.join(", "));
+    }
+    let mut most: Vec<usize> = (0..documents.len()).filter(|&d| collection.documents[d].shared_words > 0).collect();
+    most.sort_by(|&x, &y| collection.documents[y].shared_ratio.total_cmp(&collection.documents[x].shared_ratio));
+    if !most.is_empty() {
+        let _ = writeln!(out, "\nMost shared, and with which files (words outside page chrome):");
+    }
+    for &d in most.iter().take(MOST_SHARED) {
+        let mut with: Vec<(usize, usize)> = (collection.pairs.iter())
+            .filter_map(|pair| match d {
+                _ if d == pair.a => Some((pair.b, pair.a_shared_words)),
+                _ if d == pair.b => Some((pair.a, pair.b_shared_words)),
+                _ => None,
+            })
+            .collect();
+        with.sort_by_key(|&(_, words)| std::cmp::Reverse(words));
+        let named: Vec<String> =
+            with.iter().take(SHARED_WITH).map(|&(other, words)| format!("{} {words}", documents[other].name)).collect();
+        let with = if named.is_empty() { "page chrome only".to_owned() } else { named.join(", ") };
+        let _ = writeln!(out, "  {}  {with}", shared(d));
+    }
+    if collection.limits.common_seeds > 0 {
+        let _ = writeln!(
+            out,
+            "\nnote: {} phrases stand in more than {MAX_SEED_DOCUMENTS} files; they link files only where those \
+             share other text too",
+            collection.limits.common_seeds
+        );
     }
     out
 }

@@ -1,5 +1,5 @@
 // The "Save & export" menu: the whole session as a comparison file (.copydesk.json), and the pair on
-// show as an HTML report, or as JSON or PAN XML, which the engine writes (src/report.rs) exactly as the
+// show as an HTML report, or as JSON or PAN XML, which the engine writes (src/report/) exactly as the
 // command line prints them. Files are made in the page and saved through a Blob: nothing is sent anywhere.
 
 import { download, onAction } from '../dom.js';

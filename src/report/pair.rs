@@ -1,24 +1,12 @@
-//! The two machine-readable reports of a comparison, written here once for the CLI and the page: JSON
-//! for programs and PAN text-alignment XML for evaluation. The page asks for them through wasm, so an
-//! export from the page and `copydesk compare --format json|pan` are the same bytes.
-//!
-//! Offsets are Unicode code points into each text, end exclusive.
+//! The two reports of a pair: JSON for programs and PAN text-alignment XML for evaluation.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::{JsonDocument, JsonRange, Named};
 use crate::text::offsets::{OffsetIndex, Unit};
-use crate::{Comparison, DocumentStats, Span};
-
-/// A compared text and the name it is shown by (a file name, or what the page calls it).
-#[derive(Clone, Copy, Debug)]
-pub struct Named<'t> {
-    /// The name in the report.
-    pub name: &'t str,
-    /// The text that was compared.
-    pub text: &'t str,
-}
+use crate::{Comparison, Span};
 
 /// The JSON report (README.md: "JSON output"), pretty-printed, with a final line break.
 pub fn json(a: Named, b: Named, result: &Comparison) -> String {
@@ -83,27 +71,6 @@ struct JsonLimits {
 }
 
 #[derive(Serialize)]
-struct JsonDocument<'a> {
-    name: &'a str,
-    chars: usize,
-    words: usize,
-    shared_words: usize,
-    shared_ratio: f64,
-}
-
-impl<'a> JsonDocument<'a> {
-    fn new(name: &'a str, index: &OffsetIndex, stats: &DocumentStats) -> Self {
-        JsonDocument {
-            name,
-            chars: index.total(),
-            words: stats.words,
-            shared_words: stats.shared_words,
-            shared_ratio: stats.shared_ratio,
-        }
-    }
-}
-
-#[derive(Serialize)]
 struct JsonPassage {
     a: JsonRange,
     b: JsonRange,
@@ -116,12 +83,6 @@ struct JsonPassage {
 struct JsonEdit {
     a: JsonRange,
     b: JsonRange,
-}
-
-#[derive(Serialize)]
-struct JsonRange {
-    start: usize,
-    end: usize,
 }
 
 /// A name as an XML attribute value: markup characters escaped, the white space an XML parser would

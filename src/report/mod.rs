@@ -1,0 +1,55 @@
+//! The machine-readable reports, written here once for the CLI and the page, so that an export from the
+//! page and the CLI's output are the same bytes:
+//!
+//! - [`json`] and [`pan`]: a pair (`copydesk compare --format json|pan`);
+//! - [`set_json`] and [`set_jsonl`]: a whole set (`copydesk compare-many --format json|jsonl`).
+//!
+//! Offsets are Unicode code points into each text, end exclusive.
+
+mod pair;
+mod set;
+
+use serde::Serialize;
+
+use crate::text::offsets::OffsetIndex;
+use crate::DocumentStats;
+
+pub use pair::{json, pan};
+pub use set::{set_json, set_jsonl};
+
+/// A compared text and the name it is shown by (a file name, or what the page calls it).
+#[derive(Clone, Copy, Debug)]
+pub struct Named<'t> {
+    /// The name in the report.
+    pub name: &'t str,
+    /// The text that was compared.
+    pub text: &'t str,
+}
+
+/// A document's figures, the same in a pair's report and a set's.
+#[derive(Serialize)]
+struct JsonDocument<'a> {
+    name: &'a str,
+    chars: usize,
+    words: usize,
+    shared_words: usize,
+    shared_ratio: f64,
+}
+
+impl<'a> JsonDocument<'a> {
+    fn new(name: &'a str, index: &OffsetIndex, stats: &DocumentStats) -> Self {
+        JsonDocument {
+            name,
+            chars: index.total(),
+            words: stats.words,
+            shared_words: stats.shared_words,
+            shared_ratio: stats.shared_ratio,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRange {
+    start: usize,
+    end: usize,
+}
