@@ -100,3 +100,54 @@ fn the_exported_compare_gives_utf16_offsets_and_the_diff_layout_it_exports() {
     }
     assert_eq!((a_covered, b_covered), (a.encode_utf16().count() as u32, b.encode_utf16().count() as u32));
 }
+
+/// `compareMany` gives the native collection in UTF-16 offsets, and `compareManyPair` gives for any two
+/// of its documents what `compare` gives for their texts, without the texts sent again.
+#[wasm_bindgen_test]
+fn the_exported_compare_many_gives_utf16_offsets_and_pairs_on_request() {
+    let texts = [
+        format!("😀 𠜎 {WIRE}"),
+        format!("👍🏽 {OUTLET}"),
+        "The library's reading room reopens on Monday with new chairs, longer hours and a café by the door.".into(),
+    ];
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let native = copydesk::compare_many(&borrowed, &CompareOptions::default());
+    let documents: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(d, text)| serde_json::json!({"name": format!("{d}.txt"), "text": text}))
+        .collect();
+    let request = js_sys::JSON::parse(&serde_json::json!({ "documents": documents }).to_string()).unwrap();
+    let result = copydesk::wasm::compare_many(request).expect("a valid set");
+
+    let number = |value: JsValue| value.as_f64().expect("a number") as u32;
+    let clusters = Array::from(&field(&result, "clusters"));
+    assert!(!native.clusters.is_empty());
+    assert_eq!(clusters.length() as usize, native.clusters.len());
+    for (cluster, expected) in clusters.iter().zip(&native.clusters) {
+        let occurrences = Array::from(&field(&cluster, "occurrences"));
+        assert_eq!(occurrences.length() as usize, expected.occurrences.len());
+        for (occurrence, expected) in occurrences.iter().zip(&expected.occurrences) {
+            let text = &texts[expected.document];
+            assert_eq!(number(field(&occurrence, "document")), expected.document as u32);
+            assert_eq!(number(field(&occurrence, "start")), utf16_offset(text, expected.span.start));
+            assert_eq!(number(field(&occurrence, "end")), utf16_offset(text, expected.span.end));
+        }
+    }
+    let documents = Array::from(&field(&result, "documents"));
+    for (d, (document, stretches)) in documents.iter().zip(&native.provenance).enumerate() {
+        let found = Array::from(&field(&document, "stretches"));
+        assert_eq!(found.length() as usize, stretches.len());
+        for (stretch, expected) in found.iter().zip(stretches) {
+            assert_eq!(number(field(&stretch, "start")), utf16_offset(&texts[d], expected.span.start));
+            let carriers: Vec<u32> = Array::from(&field(&stretch, "documents")).iter().map(number).collect();
+            assert_eq!(carriers, expected.documents.iter().map(|&other| other as u32).collect::<Vec<_>>());
+        }
+    }
+
+    let stringify = |value: &JsValue| String::from(js_sys::JSON::stringify(value).unwrap());
+    let pair = copydesk::wasm::compare_many_pair(1, 0).expect("a pair of the set");
+    let alone = copydesk::wasm::compare(texts[1].as_bytes(), texts[0].as_bytes(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(stringify(&pair), stringify(&alone));
+    assert!(copydesk::wasm::compare_many_pair(0, 3).is_err(), "no fourth document");
+}

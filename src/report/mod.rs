@@ -7,7 +7,7 @@
 //! Offsets are Unicode code points into each text, end exclusive.
 
 mod pair;
-mod set;
+pub(crate) mod set;
 
 use serde::Serialize;
 
@@ -26,7 +26,8 @@ pub struct Named<'t> {
     pub text: &'t str,
 }
 
-/// A document's figures, the same in a pair's report and a set's.
+/// A document's figures, the same in a pair's report and a set's; in a set's, also where it stands in
+/// the others ([`crate::Collection::provenance`]).
 #[derive(Serialize)]
 struct JsonDocument<'a> {
     name: &'a str,
@@ -34,6 +35,16 @@ struct JsonDocument<'a> {
     words: usize,
     shared_words: usize,
     shared_ratio: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stretches: Option<Vec<JsonStretch<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonStretch<'a> {
+    start: usize,
+    end: usize,
+    documents: &'a [usize],
+    boilerplate: bool,
 }
 
 impl<'a> JsonDocument<'a> {
@@ -44,6 +55,7 @@ impl<'a> JsonDocument<'a> {
             words: stats.words,
             shared_words: stats.shared_words,
             shared_ratio: stats.shared_ratio,
+            stretches: None,
         }
     }
 }

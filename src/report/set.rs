@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{JsonDocument, JsonRange, Named};
+use super::{JsonDocument, JsonStretch, Named};
 use crate::text::offsets::{OffsetIndex, Unit};
 use crate::{Collection, MAX_SEED_DOCUMENTS};
 
@@ -16,15 +16,9 @@ use crate::{Collection, MAX_SEED_DOCUMENTS};
 /// # Panics
 /// If `documents` are not the collection's texts.
 pub fn set_json(documents: &[Named], collection: &Collection) -> String {
-    let report = SetReport::new(documents, collection);
-    let json = JsonSet {
-        documents: report.documents().collect(),
-        clusters: report.clusters().collect(),
-        stories: &collection.stories,
-        pairs: report.pairs().collect(),
-        limits: report.limits(),
-    };
-    let mut out = serde_json::to_string_pretty(&json).expect("a report of plain numbers and strings serializes");
+    let report = SetReport::new(documents, collection, Unit::CodePoint);
+    let mut out =
+        serde_json::to_string_pretty(&report.whole()).expect("a report of plain numbers and strings serializes");
     out.push('\n');
     out
 }
@@ -37,7 +31,7 @@ pub fn set_json(documents: &[Named], collection: &Collection) -> String {
 /// # Panics
 /// If `documents` are not the collection's texts.
 pub fn set_jsonl(documents: &[Named], collection: &Collection, out: &mut dyn Write) -> io::Result<()> {
-    let report = SetReport::new(documents, collection);
+    let report = SetReport::new(documents, collection, Unit::CodePoint);
     for document in report.documents() {
         line(out, "document", &document)?;
     }
@@ -60,32 +54,48 @@ fn line(out: &mut dyn Write, key: &str, value: &impl Serialize) -> io::Result<()
     out.write_all(b"}\n")
 }
 
-/// A collection with what its report needs to convert offsets.
-struct SetReport<'a> {
+/// A collection with what its report needs to convert offsets, to code points for the CLI or to UTF-16
+/// code units for the page (`crate::wasm`, which serializes [`SetReport::whole`] as a JavaScript value).
+pub(crate) struct SetReport<'a> {
     documents: &'a [Named<'a>],
     collection: &'a Collection<'a>,
     indexes: Vec<OffsetIndex<'a>>,
 }
 
 impl<'a> SetReport<'a> {
-    fn new(documents: &'a [Named<'a>], collection: &'a Collection<'a>) -> Self {
+    /// # Panics
+    /// If `documents` are not the collection's texts.
+    pub(crate) fn new(documents: &'a [Named<'a>], collection: &'a Collection<'a>, unit: Unit) -> Self {
         assert_eq!(documents.len(), collection.documents.len(), "a name and a text for each document compared");
-        let indexes = documents.iter().map(|document| OffsetIndex::new(document.text, Unit::CodePoint)).collect();
+        let indexes = documents.iter().map(|document| OffsetIndex::new(document.text, unit)).collect();
         SetReport { documents, collection, indexes }
     }
 
-    fn documents(&self) -> impl Iterator<Item = JsonSetDocument<'a>> + '_ {
+    /// The whole report as one value.
+    pub(crate) fn whole(&self) -> impl Serialize + '_ {
+        JsonSet {
+            documents: self.documents().collect(),
+            clusters: self.clusters().collect(),
+            stories: &self.collection.stories,
+            pairs: self.pairs().collect(),
+            limits: self.limits(),
+        }
+    }
+
+    fn documents(&self) -> impl Iterator<Item = JsonDocument<'a>> + '_ {
         let documents = self.documents.iter().zip(&self.indexes).zip(&self.collection.documents);
-        documents.zip(&self.collection.provenance).map(|(((document, index), stats), stretches)| JsonSetDocument {
-            figures: JsonDocument::new(document.name, index, stats),
-            stretches: stretches
-                .iter()
-                .map(|stretch| JsonStretch {
-                    range: JsonRange { start: index.convert(stretch.span.start), end: index.convert(stretch.span.end) },
-                    documents: &stretch.documents,
-                    boilerplate: stretch.boilerplate,
-                })
-                .collect(),
+        documents.zip(&self.collection.provenance).map(|(((document, index), stats), stretches)| JsonDocument {
+            stretches: Some(
+                (stretches.iter())
+                    .map(|stretch| JsonStretch {
+                        start: index.convert(stretch.span.start),
+                        end: index.convert(stretch.span.end),
+                        documents: &stretch.documents,
+                        boilerplate: stretch.boilerplate,
+                    })
+                    .collect(),
+            ),
+            ..JsonDocument::new(document.name, index, stats)
         })
     }
 
@@ -100,10 +110,8 @@ impl<'a> SetReport<'a> {
                     let index = &self.indexes[occurrence.document];
                     JsonOccurrence {
                         document: occurrence.document,
-                        range: JsonRange {
-                            start: index.convert(occurrence.span.start),
-                            end: index.convert(occurrence.span.end),
-                        },
+                        start: index.convert(occurrence.span.start),
+                        end: index.convert(occurrence.span.end),
                     }
                 })
                 .collect(),
@@ -126,27 +134,11 @@ impl<'a> SetReport<'a> {
 
 #[derive(Serialize)]
 struct JsonSet<'a> {
-    documents: Vec<JsonSetDocument<'a>>,
+    documents: Vec<JsonDocument<'a>>,
     clusters: Vec<JsonCluster>,
     stories: &'a [Vec<usize>],
     pairs: Vec<JsonPair>,
     limits: JsonSetLimits,
-}
-
-/// A document's figures, and where it stands in the others ([`crate::Collection::provenance`]).
-#[derive(Serialize)]
-struct JsonSetDocument<'a> {
-    #[serde(flatten)]
-    figures: JsonDocument<'a>,
-    stretches: Vec<JsonStretch<'a>>,
-}
-
-#[derive(Serialize)]
-struct JsonStretch<'a> {
-    #[serde(flatten)]
-    range: JsonRange,
-    documents: &'a [usize],
-    boilerplate: bool,
 }
 
 #[derive(Serialize)]
@@ -159,8 +151,8 @@ struct JsonCluster {
 #[derive(Serialize)]
 struct JsonOccurrence {
     document: usize,
-    #[serde(flatten)]
-    range: JsonRange,
+    start: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]

@@ -6,9 +6,12 @@
 
 mod read;
 mod report;
+mod set;
+
+pub use set::{compare_many, compare_many_pair};
 
 use js_sys::{Reflect, Uint32Array};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::text::offsets::{OffsetIndex, Unit};
@@ -61,8 +64,12 @@ pub enum DiffField {
 #[wasm_bindgen]
 pub fn compare(a: &[u8], b: &[u8], options: JsValue) -> Result<JsValue, JsError> {
     let (a, b) = (utf8(a, "A")?, utf8(b, "B")?);
-    let options = read_options(options)?;
-    let result = crate::compare(a, b, &options);
+    comparison_value(a, b, &read_options(options)?)
+}
+
+/// The result of [`compare`] for two texts.
+fn comparison_value(a: &str, b: &str, options: &CompareOptions) -> Result<JsValue, JsError> {
+    let result = crate::compare(a, b, options);
     let (index_a, index_b) = (OffsetIndex::new(a, Unit::Utf16), OffsetIndex::new(b, Unit::Utf16));
     let summary = Summary::new(&result, &index_a, &index_b);
     let object = summary.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
@@ -89,6 +96,19 @@ pub fn option_ranges() -> Result<JsValue, JsError> {
     let pair = |range: std::ops::RangeInclusive<usize>| [*range.start(), *range.end()];
     let ranges = Ranges { min_words: pair(CompareOptions::MIN_WORDS), max_edits: pair(CompareOptions::MAX_EDITS) };
     Ok(ranges.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// A text and the name the page shows it by, as requests carry it.
+#[derive(Deserialize)]
+struct NamedText {
+    name: String,
+    text: String,
+}
+
+impl NamedText {
+    fn named(&self) -> crate::report::Named<'_> {
+        crate::report::Named { name: &self.name, text: &self.text }
+    }
 }
 
 fn utf8<'t>(bytes: &'t [u8], side: &str) -> Result<&'t str, JsError> {

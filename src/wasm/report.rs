@@ -4,7 +4,8 @@
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use crate::report::{self, Named};
+use super::NamedText;
+use crate::report;
 use crate::CompareOptions;
 
 /// What a report is asked for with: `{format: "json" | "pan", a: {name, text}, b: {name, text}, options}`.
@@ -23,18 +24,6 @@ struct ReportRequest {
 enum Format {
     Json,
     Pan,
-}
-
-#[derive(Deserialize)]
-struct NamedText {
-    name: String,
-    text: String,
-}
-
-impl NamedText {
-    fn named(&self) -> Named<'_> {
-        Named { name: &self.name, text: &self.text }
-    }
 }
 
 /// Compares the two texts of `request` and returns the report it asks for, as a string.
