@@ -33,7 +33,7 @@ help:
 	@echo "make demo           build the page and serve it on http://localhost:$(PORT)"
 	@echo "make test           every test (native, wasm and the page in headless Chromium, lint); installs what it needs"
 	@echo "make bench          criterion benches of the whole pipeline, 1k to 1M words a side"
-	@echo "make bench-many     generated sets of 10 to 5,000 documents: time, memory and accuracy per route (MANY_SIZES=10,50)"
+	@echo "make bench-many     sets of 10 to 5,000 documents: native, wasm (Node) and pairwise; time, memory, accuracy (MANY_SIZES=10,50)"
 	@echo "make bench-browser  the page in Chromium: drop to first paint, long tasks, sizes"
 	@echo "make bench-link-limit  the longest share link Chromium opens"
 	@echo "make bench-peers    copydesk (native, wasm, the page) against jsdiff and diff-match-patch, in one run"
@@ -148,8 +148,9 @@ bench:
 # whole set; a route over MANY_CAP seconds on a set is extrapolated, not run.
 MANY_SIZES ?= 10,50,200,1000,5000
 MANY_CAP ?= 120
-bench-many:
-	COPYDESK_MANY_SIZES=$(MANY_SIZES) COPYDESK_MANY_CAP=$(MANY_CAP) cargo bench --bench many
+# The wasm route runs the module `make wasm` builds, under Node.
+bench-many: wasm
+	COPYDESK_MANY_SIZES=$(MANY_SIZES) COPYDESK_MANY_CAP=$(MANY_CAP) COPYDESK_MANY_WASM=$(CURDIR)/pkg cargo bench --bench many
 
 # The longest share link Chromium opens, found by binary search (about a minute).
 bench-link-limit: dist setup-browser setup-node

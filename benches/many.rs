@@ -1,7 +1,8 @@
 //! Whole sets of documents (`support/sets.rs`: a day of coverage, 10 to 5,000 documents of 300-900
 //! words) through each route that compares a set, with its time, peak heap and accuracy against the
-//! set's truth (`support/accuracy.rs`). Today the one route is the pairwise one, one
-//! `copydesk::compare` per pair as the page does (`support/pairwise.rs`).
+//! set's truth (`support/accuracy.rs`): `copydesk::compare_many` native (`support/collection.rs`) and
+//! in the page's wasm module under Node (`support/wasm.rs`, the module `make wasm` built), and the
+//! pairwise route, one `copydesk::compare` per pair as the page did before (`support/pairwise.rs`).
 //!
 //! ```text
 //! make bench-many                                   # 10 to 5,000 documents
@@ -26,6 +27,8 @@ mod pairwise;
 mod sets;
 #[path = "support/summary.rs"]
 mod summary;
+#[path = "support/wasm.rs"]
+mod wasm;
 
 use copydesk::{compare, CompareOptions};
 use sets::accuracy::{score, Accuracy, Claims, Counts};
@@ -38,20 +41,29 @@ const SEED: u64 = 0x00C0_FFEE;
 /// Seconds a route may take on one set before it is extrapolated rather than run.
 const CAP: u64 = 120;
 
-/// A way to compare a whole set: it returns what the scorers read. `compare_many` comes in as a
-/// second entry of [`ROUTES`], a function from the set to its claims.
+/// A way to compare a whole set: its time, peak memory and what the scorers read, or why it could not
+/// run.
 struct Route {
     name: &'static str,
-    claims: fn(&Set) -> Claims,
+    measure: fn(&Set) -> Result<Measured, String>,
     /// What the route would take on a set, from a sample of its work; `None` for a route that is
     /// always run.
     estimate: Option<fn(&Set) -> Estimate>,
 }
 
 const ROUTES: &[Route] = &[
-    Route { name: "collection", claims: collection::claims, estimate: None },
-    Route { name: "pairwise", claims: pairwise::claims, estimate: Some(pairwise_estimate) },
+    Route { name: "collection", measure: |set| Ok(in_process(set, collection::claims)), estimate: None },
+    Route { name: "wasm (Node)", measure: wasm::measure, estimate: None },
+    Route { name: "pairwise", measure: |set| Ok(in_process(set, pairwise::claims)), estimate: Some(pairwise_estimate) },
 ];
+
+/// What a route took on a set, and found.
+pub struct Measured {
+    time: Duration,
+    /// Bytes: the heap's peak above what was live before, or for wasm how much the module's memory grew.
+    peak: usize,
+    claims: Claims,
+}
 
 /// A route's time on a set, extrapolated from a sample.
 #[derive(Clone, Copy)]
@@ -88,12 +100,19 @@ fn main() {
                     format_time(estimate.total),
                     format_time(estimate.each),
                 ),
-                _ => {
-                    let (time, peak, accuracy) = run(route, &set);
-                    times.push((route.name, words, time));
-                    let each = pairs(documents).map_or(String::new(), |pairs| format_time(time / pairs));
-                    print_row(documents, words, route.name, time, &each, peak, &accuracy);
+                _ if testing && route.name.starts_with("wasm") => {
+                    println!("| {documents} | {words} | {} | not run by `cargo test` | | | | | | | |", route.name)
                 }
+                _ => match (route.measure)(&set) {
+                    Ok(measured) => {
+                        let time = measured.time;
+                        times.push((route.name, words, time));
+                        let each = pairs(documents).map_or(String::new(), |pairs| format_time(time / pairs));
+                        let accuracy = score(&set, &measured.claims);
+                        print_row(documents, words, route.name, time, &each, measured.peak, &accuracy);
+                    }
+                    Err(why) => println!("| {documents} | {words} | {} | not run: {why} | | | | | | | |", route.name),
+                },
             }
         }
         sets_seen.push(SetRow::new(&set, words, generated));
@@ -108,14 +127,13 @@ fn env_sizes() -> Option<Vec<usize>> {
     Some(sizes.split(',').map(|size| size.trim().parse().expect("COPYDESK_MANY_SIZES: numbers and commas")).collect())
 }
 
-/// Runs `route` on `set` once: its time, its peak heap above what was live before, its accuracy.
-fn run(route: &Route, set: &Set) -> (Duration, usize, Accuracy) {
+/// Runs `claims` on `set` once, in this process: its time, its peak heap above what was live before.
+fn in_process(set: &Set, claims: fn(&Set) -> Claims) -> Measured {
     let before = heap::reset_peak();
     let start = Instant::now();
-    let claims = (route.claims)(set);
+    let claims = claims(set);
     let time = start.elapsed();
-    let peak = heap::peak() - before;
-    (time, peak, score(set, &claims))
+    Measured { time, peak: heap::peak() - before, claims }
 }
 
 /// The pairs of `documents` documents, as a `u32` to divide a time by; `None` for none.
