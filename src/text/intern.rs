@@ -122,12 +122,16 @@ impl<'t> Interner<'t> {
                 && self.words[id]
                 && self.keys[id].chars().filter(|c| c.is_alphabetic()).count() >= MIN_VARIANT_CHARS
         };
-        // Every single-character deletion of each `a`-only key, then look `b`-only keys up in it.
+        // Every single-character deletion of each `a`-only key, then look `b`-only keys up in it. Where two
+        // `a` keys make one string, the first in alphabetical order keeps it, so that the classes depend on
+        // the words alone, not on the order they were first read in (`compare_many` reads a whole set).
         let mut neighbours: FxHashMap<String, u32> = FxHashMap::default();
         for id in (0..self.keys.len()).filter(|&id| candidate(id, &in_a, &in_b)) {
-            neighbours.entry(self.keys[id].clone()).or_insert(id as u32);
-            for deleted in deletions(&self.keys[id]) {
-                neighbours.entry(deleted).or_insert(id as u32);
+            for made in std::iter::once(self.keys[id].clone()).chain(deletions(&self.keys[id])) {
+                let held = neighbours.entry(made).or_insert(id as u32);
+                if self.keys[id] < self.keys[*held as usize] {
+                    *held = id as u32;
+                }
             }
         }
         for id in (0..self.keys.len()).filter(|&id| candidate(id, &in_b, &in_a)) {
