@@ -11,6 +11,7 @@ use std::ops::Range;
 use similar::{capture_diff_slices, Algorithm, DiffOp as SimilarOp};
 
 use crate::matcher::{Passage, Run};
+use crate::sorting::order_by_key;
 
 /// The most cells (`a` tokens times `b` tokens) of a gap between anchors that the diff aligns word by
 /// word. A larger gap has no shared passage in order, so aligning its few common words ("the", "said")
@@ -161,8 +162,7 @@ fn merge(ops: Vec<Op>) -> Vec<Op> {
 /// Fenwick tree over `b` order. One-to-one passages never overlap, so a chain in order is an alignment.
 fn anchors(passages: &[Passage]) -> Vec<usize> {
     let paired: Vec<usize> = (0..passages.len()).filter(|&p| passages[p].one_to_one).collect();
-    let mut by_b: Vec<usize> = (0..paired.len()).collect();
-    by_b.sort_unstable_by_key(|&i| passages[paired[i]].b().start);
+    let by_b = order_by_key(paired.len(), |i| (passages[paired[i]].b().start, 0));
     let mut rank = vec![0; paired.len()];
     for (r, &i) in by_b.iter().enumerate() {
         rank[i] = r;

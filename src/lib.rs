@@ -41,6 +41,7 @@ mod diff;
 mod matcher;
 mod options;
 pub mod report;
+mod sorting;
 mod stats;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::sorting::sorted_by_key;
+
 /// How much of one text the comparison found in the other.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct DocumentStats {
@@ -24,8 +26,7 @@ impl DocumentStats {
 /// How many flags in `is_word` are set within any of the ranges: the words they cover, each once however
 /// many ranges hold it.
 pub(crate) fn covered_words(is_word: &[bool], ranges: impl Iterator<Item = std::ops::Range<usize>>) -> usize {
-    let mut ranges: Vec<_> = ranges.collect();
-    ranges.sort_unstable_by_key(|range| range.start);
+    let ranges = sorted_by_key(ranges.collect(), |range| (range.start, 0));
     let mut counted_to = 0;
     let mut words = 0;
     for range in ranges {

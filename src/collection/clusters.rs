@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::{Cluster, Link, Occurrence};
 use crate::compare::{tokens_span, Text};
+use crate::sorting::sorted_by_key;
 use crate::stats::covered_words;
 
 /// Disjoint sets over `0..n`, with path halving.
@@ -79,7 +80,7 @@ pub(super) fn group(texts: &[Text], links: &[Link]) -> Grouped {
         in_document[*document].push(s);
     }
     for list in &mut in_document {
-        list.sort_by_key(|&s| (sides[s].1.start, sides[s].1.end));
+        *list = sorted_by_key(std::mem::take(list), |&s| (sides[s].1.start, sides[s].1.end));
         let mut reach: Option<usize> = None;
         for &s in list.iter() {
             if let Some(furthest) = reach.filter(|&furthest| mostly_same(&sides[s].1, &sides[furthest].1)) {
@@ -97,9 +98,8 @@ pub(super) fn group(texts: &[Text], links: &[Link]) -> Grouped {
         for &s in group {
             cluster[s] = c;
         }
-        let mut places: Vec<(usize, Range<usize>)> = group.iter().map(|&s| sides[s].clone()).collect();
-        places.sort_by_key(|(document, range)| (*document, range.start, range.end));
-        occurrences.push(merge(places));
+        let places: Vec<(usize, Range<usize>)> = group.iter().map(|&s| sides[s].clone()).collect();
+        occurrences.push(merge(sorted_by_key(places, |(document, range)| (*document, range.start))));
     }
     let shared = in_document
         .iter()
@@ -153,7 +153,7 @@ impl Grouped {
                 flagged[self.cluster_of(l, p)] &= chrome;
             }
         }
-        let mut clusters: Vec<Cluster> = self
+        let clusters: Vec<Cluster> = self
             .occurrences
             .iter()
             .zip(flagged)
@@ -173,12 +173,8 @@ impl Grouped {
                     .collect(),
             })
             .collect();
-        clusters.sort_by(|x, y| {
-            y.words.cmp(&x.words).then_with(|| {
-                let place = |c: &Cluster| (c.occurrences[0].document, c.occurrences[0].span.start);
-                place(x).cmp(&place(y))
-            })
-        });
-        clusters
+        // Largest first, then by where they first stand.
+        let clusters = sorted_by_key(clusters, |c| (c.occurrences[0].document, c.occurrences[0].span.start));
+        sorted_by_key(clusters, |cluster| (usize::MAX - cluster.words, 0))
     }
 }

@@ -21,6 +21,7 @@ mod clusters;
 mod provenance;
 
 use crate::compare::{self, compare_texts, Text};
+use crate::sorting::sorted_by_key;
 use crate::stats::covered_words;
 use crate::text::{Interner, Span};
 use crate::{CompareOptions, Comparison, DocumentStats};
@@ -186,7 +187,5 @@ fn stories(documents: usize, pairs: &[PairShare], min_words: usize) -> Vec<Vec<u
     for pair in pairs.iter().filter(|pair| pair.a_shared_words.min(pair.b_shared_words) >= min_words) {
         sets.union(pair.a, pair.b);
     }
-    let mut stories = sets.groups();
-    stories.sort_by(|x, y| y.len().cmp(&x.len()).then(x[0].cmp(&y[0])));
-    stories
+    sorted_by_key(sets.groups(), |story| (usize::MAX - story.len(), story[0]))
 }

@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use super::{Passage, Run, Sequence, SEED_TOKENS};
+use crate::sorting::sorted_by_key;
 
 /// Joins tiles into passages (their `words` are left for the caller to count).
 ///
@@ -15,8 +16,8 @@ use super::{Passage, Run, Sequence, SEED_TOKENS};
 ///
 /// Only tiles whose gap in `a` is short enough are looked at, one per start in `a` (the first at or after
 /// the tile's end in `b`), so the cost is O(T log T) for T tiles however often text repeats.
-pub(super) fn join(mut tiles: Vec<Run>, a: &Sequence, b: &Sequence, max_edits: usize) -> Vec<Passage> {
-    tiles.sort_unstable_by_key(|tile| (tile.a, tile.b));
+pub(super) fn join(tiles: Vec<Run>, a: &Sequence, b: &Sequence, max_edits: usize) -> Vec<Passage> {
+    let tiles = sorted_by_key(tiles, |tile| (tile.a, tile.b));
     let gaps = Gaps::new(a, b, max_edits);
     let mut links: Vec<(usize, usize, usize)> = (0..tiles.len())
         .filter_map(|t| gaps.nearest_successor(&tiles, t).map(|(words, next)| (words, t, next)))

@@ -21,6 +21,7 @@ mod tiling;
 
 use std::ops::Range;
 
+use crate::sorting::{order_by_key, sorted_by_key};
 use crate::text::Flags;
 
 pub(crate) use seeds::gram_hashes;
@@ -131,7 +132,9 @@ pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings)
         passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
     }
     passages.retain(|passage| passage.words >= settings.min_words);
-    passages.sort_unstable_by_key(|passage| (passage.a().start, passage.b().start, passage.a().end, passage.b().end));
+    // In order of both ranges (by their ends, then stably by their starts), so that repeats are neighbours.
+    let passages = sorted_by_key(passages, |passage| (passage.a().end, passage.b().end));
+    let mut passages = sorted_by_key(passages, |passage| (passage.a().start, passage.b().start));
     passages.dedup_by_key(|passage| (passage.a(), passage.b()));
     pair_one_to_one(&mut passages, a.ids.len(), b.ids.len());
     Findings { passages, frequent_phrases: matches.frequent_phrases }
@@ -140,8 +143,7 @@ pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings)
 /// Marks the one-to-one passages: the most words first (ties to the earlier in `a`), each kept when its
 /// ranges overlap no passage kept before in either text.
 fn pair_one_to_one(passages: &mut [Passage], a_len: usize, b_len: usize) {
-    let mut order: Vec<usize> = (0..passages.len()).collect();
-    order.sort_by_key(|&p| std::cmp::Reverse(passages[p].words));
+    let order = order_by_key(passages.len(), |p| (usize::MAX - passages[p].words, 0));
     let (mut taken_a, mut taken_b) = (vec![false; a_len], vec![false; b_len]);
     for p in order {
         let (a, b) = (passages[p].a(), passages[p].b());

@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Run;
+use crate::sorting::sorted_by_key;
 
 /// The most occurrences of one `k`-gram of `b` that a position of `a` tries. A gram that is more common
 /// (boilerplate, a repeated line) tries the ones nearest to where the position would fall if the texts
@@ -74,7 +75,7 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
         let paired = paired_in_b(&runs, b.len(), k);
         runs.extend(pair_copies_in_b(a, b, k, &index, frequent_in_a, &paired));
         // A run both ways round was found twice.
-        runs.sort_unstable_by_key(|run| (run.a, run.b));
+        runs = sorted_by_key(sorted_by_key(runs, |run| (run.len, 0)), |run| (run.a, run.b));
         runs.dedup();
     }
     Matches { runs, frequent_phrases }
