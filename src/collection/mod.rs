@@ -10,8 +10,10 @@
 //!    stretches and the documents that carry them), so a pair here and a pair compared alone agree.
 //! 4. [`clusters`]: a passage's two sides are one passage standing in two places; sides that overlap by
 //!    half in one document are the same place. The connected groups are the clusters.
-//! 5. [`boilerplate`]: page chrome, told from where passages stand on both pages of a pair, is flagged
-//!    passage by passage, and links no stories.
+//! 5. [`boilerplate`]: page chrome, told from where passages stand on both pages of a pair (at their
+//!    very top or bottom), from what only pages of one source share (pages with chrome at their edges,
+//!    as passim's boilerplate within a series) and from what stands inside chrome found with other
+//!    pages, is flagged passage by passage, and links no stories.
 //! 6. Stories: the documents linked by a pair that shares at least `min_words` words outside boilerplate,
 //!    as connected components, largest first.
 
