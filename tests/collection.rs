@@ -68,6 +68,14 @@ proptest! {
         for pair in &collection.pairs {
             prop_assert!(!compare(&texts[pair.a], &texts[pair.b], &options()).passages.is_empty());
         }
+        // And no pair that shares a passage goes uncompared: the provenance names every one.
+        for a in 0..texts.len() {
+            for b in (0..texts.len()).filter(|&b| b != a) {
+                let shares = !compare(&texts[a], &texts[b], &options()).passages.is_empty();
+                let named = collection.provenance[a].iter().any(|stretch| stretch.documents.contains(&b));
+                prop_assert_eq!(shares, named, "documents {} and {}", a, b);
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //!
 //! 1. Every document is tokenized, normalized and interned once, into one vocabulary.
 //! 2. [`candidates`]: one index of the seeds (`k`-grams of ids) of all documents gives the pairs of
-//!    documents that share one; never all N² pairs. A seed found in more than [`MAX_SEED_DOCUMENTS`]
-//!    documents seeds no pair (it still matches inside the pairs other seeds bring), and
-//!    `limits.common_seeds` counts such seeds.
+//!    documents that share as many seeds as a passage of `min_words` words holds, each pair counted
+//!    once; never all N² pairs. A seed found in more than [`MAX_SEED_DOCUMENTS`] documents seeds no pair
+//!    (it still matches inside the pairs other seeds bring), and `limits.common_seeds` counts such seeds.
 //! 3. Each candidate pair is compared as [`compare`](crate::compare()) compares two texts, on the shared
 //!    preparation: its passages are the pair's part of the provenance ([`provenance`]: each document's
 //!    stretches and the documents that carry them), so a pair here and a pair compared alone agree.
