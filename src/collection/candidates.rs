@@ -4,7 +4,8 @@
 //! The index is every document's seeds, once each, sorted: each seed's documents are a run of it. Each
 //! document in turn counts, in a scratch counter, how many seeds each later document shares with it,
 //! so a pair is listed once, never once per seed it shares. The work is the sum over seeds of the
-//! square of their documents (bounded by [`MAX_SEED_DOCUMENTS`]); the memory, the index and the pairs.
+//! square of their documents (bounded by [`MAX_SEED_DOCUMENTS`]); the memory, the index (8 bytes a
+//! token) and the pairs.
 //!
 //! A pair is compared when it shares at least `min_words / k` seeds (rounded up; `k` tokens a seed), the
 //! fewest a passage of `min_words` words holds: the matcher builds passages of identical runs of `k`
@@ -28,20 +29,11 @@ pub(super) struct Candidates {
     pub common_seeds: usize,
 }
 
-/// Every pair of documents that shares a seed of passages of `min_words` words.
+/// Every pair of documents that shares as many seeds (of passages of `min_words` words) as such a
+/// passage holds.
 pub(super) fn pairs(texts: &[Text], min_words: usize) -> Candidates {
     let k = seed_tokens(min_words);
-    // (seed, document) once per document that holds the seed: sorted, each seed's documents are a run.
-    let mut seeds: Vec<(u64, u32)> = texts
-        .iter()
-        .enumerate()
-        .filter(|(_, text)| text.prepared.keys.len() >= k)
-        .flat_map(|(d, text)| gram_hashes(&text.prepared.keys, k).map(move |seed| (seed, d as u32)))
-        .collect();
-    seeds.sort_unstable();
-    seeds.dedup();
-    let (shared, common_seeds) = Shared::new(&seeds, texts.len());
-    drop(seeds);
+    let (shared, common_seeds) = Shared::new(index(texts, k), texts.len());
 
     // The fewest seeds a passage of `min_words` words holds: its identical runs have `k` tokens or more,
     // and a run of `n` tokens holds `n - k + 1` seeds, so that `r` runs hold at least `r` seeds and at
@@ -70,6 +62,44 @@ pub(super) fn pairs(texts: &[Text], min_words: usize) -> Candidates {
     Candidates { pairs, common_seeds }
 }
 
+/// Every document's seeds, each once, sorted, so that each seed's documents are a run of it. A seed and
+/// its document stand in one `u64`: the document in the low `document_bits`, the high bits of the
+/// seed's hash above it. A set of 5,000 documents keeps 51 bits of hash, so that two of its 3 million
+/// seeds meet by chance once in hundreds of sets (and then only bring a pair to compare, or count as
+/// common); half the memory of a (hash, document) pair, and the index is the largest thing the engine
+/// holds besides the texts.
+struct Index {
+    entries: Vec<u64>,
+    document_bits: u32,
+}
+
+impl Index {
+    fn seed(&self, entry: u64) -> u64 {
+        entry >> self.document_bits
+    }
+
+    fn document(&self, entry: u64) -> u32 {
+        (entry & self.document_mask()) as u32
+    }
+
+    fn document_mask(&self) -> u64 {
+        (1 << self.document_bits) - 1
+    }
+}
+
+fn index(texts: &[Text], k: usize) -> Index {
+    let document_bits = (usize::BITS - texts.len().saturating_sub(1).leading_zeros()).max(1);
+    let grams = |text: &Text| (text.prepared.keys.len() + 1).saturating_sub(k);
+    let mut index = Index { entries: Vec::with_capacity(texts.iter().map(grams).sum()), document_bits };
+    let mask = index.document_mask();
+    for (d, text) in texts.iter().enumerate().filter(|(_, text)| text.prepared.keys.len() >= k) {
+        index.entries.extend(gram_hashes(&text.prepared.keys, k).map(|seed| seed & !mask | d as u64));
+    }
+    index.entries.sort_unstable();
+    index.entries.dedup();
+    index
+}
+
 /// The seeds that bring pairs (in two to [`MAX_SEED_DOCUMENTS`] documents), both ways: each seed's
 /// documents, and each document's seeds, as runs of two flat lists.
 struct Shared {
@@ -82,20 +112,30 @@ struct Shared {
 }
 
 impl Shared {
-    /// The seeds of `index` ((seed, document), sorted, each once) that bring pairs, and how many seeds
-    /// stood in too many documents to bring any.
-    fn new(index: &[(u64, u32)], documents: usize) -> (Shared, usize) {
-        let mut shared =
-            Shared { documents: Vec::new(), document_starts: vec![0], seeds: Vec::new(), seed_starts: Vec::new() };
-        let mut common = 0;
-        for run in index.chunk_by(|x, y| x.0 == y.0).filter(|run| run.len() > 1) {
-            if run.len() > MAX_SEED_DOCUMENTS {
-                common += 1;
-                continue;
-            }
-            shared.documents.extend(run.iter().map(|&(_, d)| d));
+    /// The seeds of `index` that bring pairs, and how many seeds stood in too many documents to bring
+    /// any. The index is let go before the documents' seeds are listed, and each list is counted before
+    /// it is filled, so that no list holds room it does not use.
+    fn new(index: Index, documents: usize) -> (Shared, usize) {
+        let same_seed = |x: &u64, y: &u64| index.seed(*x) == index.seed(*y);
+        let bringing = || index.entries.chunk_by(same_seed).filter(|run| (2..=MAX_SEED_DOCUMENTS).contains(&run.len()));
+        let (mut seeds, mut entries) = (0, 0);
+        for run in bringing() {
+            seeds += 1;
+            entries += run.len();
+        }
+        let mut shared = Shared {
+            documents: Vec::with_capacity(entries),
+            document_starts: Vec::with_capacity(seeds + 1),
+            seeds: Vec::new(),
+            seed_starts: Vec::new(),
+        };
+        shared.document_starts.push(0);
+        for run in bringing() {
+            shared.documents.extend(run.iter().map(|&entry| index.document(entry)));
             shared.document_starts.push(shared.documents.len());
         }
+        let common = index.entries.chunk_by(same_seed).filter(|run| run.len() > MAX_SEED_DOCUMENTS).count();
+        drop(index);
         // Each document's seeds, by counting them first.
         let mut counts = vec![0usize; documents + 1];
         for &d in &shared.documents {
