@@ -48,8 +48,8 @@ const ROUNDS: usize = 4;
 
 /// For each link, whether each of its passages is chrome.
 pub(super) fn flag(texts: &[Text], links: &[Link], grouped: &Grouped) -> Vec<Vec<bool>> {
-    let known = found_at_edges(texts, links);
-    let edges: Vec<Vec<bool>> = links.iter().map(|link| at_edges(texts, link, &known)).collect();
+    let mut known = found_at_edges(texts, links);
+    let edges: Vec<Vec<bool>> = links.iter().map(|link| known.at_edges(texts, link)).collect();
     let mut flags = edges_or_all(texts, links, &edges);
     // Pairs with chrome at their edges are pages of one source.
     let same_source: Vec<bool> = edges.iter().map(|edges| edges.contains(&true)).collect();
@@ -62,22 +62,20 @@ pub(super) fn flag(texts: &[Text], links: &[Link], grouped: &Grouped) -> Vec<Vec
     inside_chrome(texts, links, flags)
 }
 
-/// For each document, the words found at the edges with any other document.
-fn found_at_edges(texts: &[Text], links: &[Link]) -> Vec<Vec<bool>> {
+/// The words of each document found at the edges with any other document.
+fn found_at_edges(texts: &[Text], links: &[Link]) -> Known {
     // A page may show a chrome block that the other page of a pair does not (a "Read more" box on one
     // page only): between the pair's chrome and the page's end it is not shared with the other page, but
     // it is chrome with a third. So the edges are found again, each time with the words found at the
     // edges with any document so far counting as shared, until no more are found.
-    let mut known: Vec<Vec<bool>> = texts.iter().map(|text| vec![false; text.words.len()]).collect();
+    let mut known = Known::new(texts);
     for _ in 0..ROUNDS {
         let mut grew = false;
         for link in links {
-            let edges = at_edges(texts, link, &known);
+            let edges = known.at_edges(texts, link);
             for ((a, b), _) in link.passages.iter().zip(&edges).filter(|(_, &edge)| edge) {
-                for (document, side) in [(link.a, a), (link.b, b)] {
-                    grew |= known[document][side.clone()].contains(&false);
-                    known[document][side.clone()].fill(true);
-                }
+                grew |= known.add(link.a, a.clone());
+                grew |= known.add(link.b, b.clone());
             }
         }
         if !grew {
@@ -85,6 +83,62 @@ fn found_at_edges(texts: &[Text], links: &[Link]) -> Vec<Vec<bool>> {
         }
     }
     known
+}
+
+/// Words of each document found at the edges so far, and a running count of the others, so that a
+/// pair's edges cost its passages, not its documents' length (a page of one outlet is in a pair with
+/// each other page of it).
+struct Known {
+    chrome: Vec<Vec<bool>>,
+    /// For each document, its words before each token that are not chrome (one more entry than
+    /// tokens); rebuilt when `stale`.
+    own_before: Vec<Vec<u32>>,
+    stale: Vec<bool>,
+    /// Each document's words.
+    words: Vec<usize>,
+}
+
+impl Known {
+    fn new(texts: &[Text]) -> Known {
+        Known {
+            chrome: texts.iter().map(|text| vec![false; text.words.len()]).collect(),
+            own_before: vec![Vec::new(); texts.len()],
+            stale: vec![true; texts.len()],
+            words: texts.iter().map(Text::word_count).collect(),
+        }
+    }
+
+    /// Marks `side` of `document` as chrome; whether any of it was not yet.
+    fn add(&mut self, document: usize, side: Range<usize>) -> bool {
+        let words = &mut self.chrome[document][side];
+        let grew = words.contains(&false);
+        words.fill(true);
+        self.stale[document] |= grew;
+        grew
+    }
+
+    /// Whether each passage of `link` is at the edges of both documents, chrome aside. Only documents
+    /// that keep most of their words to themselves have edges: a copy of a story, shared from its first
+    /// paragraph on, is no page around an article.
+    fn at_edges(&mut self, texts: &[Text], link: &Link) -> Vec<bool> {
+        for document in [link.a, link.b] {
+            if std::mem::take(&mut self.stale[document]) {
+                let mut own = 0;
+                let before = &mut self.own_before[document];
+                before.clear();
+                before.push(0);
+                for (&word, &chrome) in texts[document].words.iter().zip(&self.chrome[document]) {
+                    own += u32::from(word && !chrome);
+                    before.push(own);
+                }
+            }
+        }
+        let (sides_a, sides_b): (Vec<_>, Vec<_>) = link.passages.iter().cloned().unzip();
+        let edges_a = Edges::new(&self.own_before[link.a], self.words[link.a], sides_a);
+        let edges_b = Edges::new(&self.own_before[link.b], self.words[link.b], sides_b);
+        let framed = edges_a.own_most && edges_b.own_most;
+        link.passages.iter().map(|(in_a, in_b)| framed && edges_a.holds(in_a) && edges_b.holds(in_b)).collect()
+    }
 }
 
 /// For each link, its passages at the edges (`edges`), or all of them when those hold most of what the
@@ -162,18 +216,7 @@ fn within_one_source(links: &[Link], grouped: &Grouped, same_source: &[bool]) ->
     one
 }
 
-/// Whether each passage of `link` is at the edges of both documents, words of `chrome` aside. Only
-/// documents that keep most of their words to themselves have edges: a copy of a story, shared from its
-/// first paragraph on, is no page around an article.
-fn at_edges(texts: &[Text], link: &Link, chrome: &[Vec<bool>]) -> Vec<bool> {
-    let (sides_a, sides_b): (Vec<_>, Vec<_>) = link.passages.iter().cloned().unzip();
-    let edges_a = Edges::new(&texts[link.a].words, &chrome[link.a], &sides_a);
-    let edges_b = Edges::new(&texts[link.b].words, &chrome[link.b], &sides_b);
-    let framed = edges_a.own_most && edges_b.own_most;
-    link.passages.iter().map(|(in_a, in_b)| framed && edges_a.holds(in_a) && edges_b.holds(in_b)).collect()
-}
-
-/// The first and last words of a document that a pair does not share (and that are not `chrome`).
+/// The first and last words of a document that a pair does not share (and that are not chrome).
 struct Edges {
     first_unshared: Option<usize>,
     last_unshared: Option<usize>,
@@ -182,18 +225,31 @@ struct Edges {
 }
 
 impl Edges {
-    fn new(words: &[bool], chrome: &[bool], sides: &[Range<usize>]) -> Self {
-        let mut shared = chrome.to_vec();
-        for side in sides {
-            shared[side.clone()].fill(true);
+    /// The edges of a document of `words` words whose words not chrome before each token are
+    /// `own_before`, and which shares `sides` with the pair.
+    fn new(own_before: &[u32], words: usize, mut sides: Vec<Range<usize>>) -> Self {
+        sides.sort_unstable_by_key(|side| side.start);
+        // The stretches between the sides, in order.
+        let mut gaps = Vec::with_capacity(sides.len() + 1);
+        let mut from = 0;
+        for side in &sides {
+            if side.start > from {
+                gaps.push(from..side.start);
+            }
+            from = from.max(side.end);
         }
-        let unshared = |&i: &usize| words[i] && !shared[i];
-        let own = (0..words.len()).filter(unshared).count();
-        Edges {
-            first_unshared: (0..words.len()).find(unshared),
-            last_unshared: (0..words.len()).rev().find(unshared),
-            own_most: 2 * own > words.iter().filter(|&&w| w).count(),
-        }
+        gaps.push(from..own_before.len() - 1);
+        let own_in = |gap: &Range<usize>| own_before[gap.end] - own_before[gap.start];
+        let own: u32 = gaps.iter().map(own_in).sum();
+        let first_unshared = gaps.iter().find(|gap| own_in(gap) > 0).map(|gap| {
+            let before = own_before[gap.start];
+            gap.start + own_before[gap.start + 1..=gap.end].partition_point(|&own| own <= before)
+        });
+        let last_unshared = gaps.iter().rev().find(|gap| own_in(gap) > 0).map(|gap| {
+            let by_end = own_before[gap.end];
+            gap.start + own_before[gap.start..=gap.end].partition_point(|&own| own < by_end) - 1
+        });
+        Edges { first_unshared, last_unshared, own_most: 2 * own as usize > words }
     }
 
     /// Whether a passage over `side` is at the very top or the very bottom.
