@@ -2,16 +2,18 @@
 //!
 //! 1. Every document is tokenized, normalized and interned once, into one vocabulary.
 //! 2. [`candidates`]: one index of the seeds (`k`-grams of ids) of all documents gives the pairs of
-//!    documents that share one; never all N² pairs. A seed found in more than [`MAX_SEED_DOCUMENTS`]
-//!    documents seeds no pair (it still matches inside the pairs other seeds bring), and
-//!    `limits.common_seeds` counts such seeds.
+//!    documents that share as many seeds as a passage of `min_words` words holds, each pair counted
+//!    once; never all N² pairs. A seed found in more than [`MAX_SEED_DOCUMENTS`] documents seeds no pair
+//!    (it still matches inside the pairs other seeds bring), and `limits.common_seeds` counts such seeds.
 //! 3. Each candidate pair is compared as [`compare`](crate::compare()) compares two texts, on the shared
 //!    preparation: its passages are the pair's part of the provenance ([`provenance`]: each document's
 //!    stretches and the documents that carry them), so a pair here and a pair compared alone agree.
 //! 4. [`clusters`]: a passage's two sides are one passage standing in two places; sides that overlap by
 //!    half in one document are the same place. The connected groups are the clusters.
-//! 5. [`boilerplate`]: page chrome, told from where passages stand on both pages of a pair, is flagged
-//!    passage by passage, and links no stories.
+//! 5. [`boilerplate`]: page chrome, told from where passages stand on both pages of a pair (at their
+//!    very top or bottom), from what only pages of one source share (pages with chrome at their edges,
+//!    as passim's boilerplate within a series) and from what stands inside chrome found with other
+//!    pages, is flagged passage by passage, and links no stories.
 //! 6. Stories: the documents linked by a pair that shares at least `min_words` words outside boilerplate,
 //!    as connected components, largest first.
 
