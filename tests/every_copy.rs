@@ -91,3 +91,23 @@ fn a_paragraph_a_repeats_and_b_holds_once_is_shared_in_both_places_of_a() {
     assert_eq!(shared_in_b(&b, &result), words_of(&[PARAGRAPHS[0]]));
     assert_eq!(result.a.shared_words, 2 * result.b.shared_words);
 }
+
+/// Regression: a copy cut inside sentences of `a`, whose first or last word or two `b` prints as a
+/// sentence of their own, lost those words as a stub ("… evening. The" matching by chance), and with them
+/// the whole copy when that left it under `min_words`. A stub that is a whole sentence in either text is
+/// no coincidence.
+#[test]
+fn a_copy_cut_inside_sentences_of_a_is_shared_whole() {
+    let a = [PARAGRAPHS[2], PARAGRAPHS[3], PARAGRAPHS[4]].join("\n\n");
+    // Starts with the last two words of the third paragraph, ends with the first two of the fifth.
+    let (first, second) = (
+        "Gale warning. She added that the timetable would return to normal.",
+        "By Friday if the weather improved as expected. Fishermen in.",
+    );
+    let b = format!(
+        "Our reporter spoke to the harbour master. {first} More on this story later. {second} Weather: showers."
+    );
+    let result = compare(&a, &b, &CompareOptions::default());
+
+    assert_eq!(shared_in_b(&b, &result), words_of(&[first, second]));
+}
