@@ -111,3 +111,17 @@ fn a_copy_cut_inside_sentences_of_a_is_shared_whole() {
 
     assert_eq!(shared_in_b(&b, &result), words_of(&[first, second]));
 }
+
+/// Regression: a word inserted next to itself ("at the the terminal") was in the runs on both sides of
+/// the insertion, for a word may be in several tiles; the second run did not start after the first ended,
+/// so they were not joined, and the copy was cut in two overlapping passages, or lost its first four
+/// words as a passage under `min_words`. The same for a doubled word deleted.
+#[test]
+fn a_word_doubled_or_undoubled_does_not_split_a_copy() {
+    let (once, twice) = (PARAGRAPHS[1], PARAGRAPHS[1].replace("at the terminal", "at the the terminal"));
+    for (a, b) in [(once, twice.as_str()), (twice.as_str(), once)] {
+        let result = compare(a, b, &CompareOptions::default());
+        let links: Vec<(Span, Span)> = result.passages.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(links, [(Span::new(0, a.len()), Span::new(0, b.len()))]);
+    }
+}

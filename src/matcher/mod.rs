@@ -149,7 +149,7 @@ pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings)
     let matches = seeds::maximal_matches(a.ids, b.ids, seed);
     let tiles =
         tiling::cover_tiles(matches.runs.into_iter().filter_map(trim).collect(), a.ids.len(), b.ids.len(), trim);
-    let mut passages = chain::join(tiles, a, b, settings.max_edits);
+    let mut passages = chain::join(tiles, a, b, settings.max_edits, seed);
     for passage in &mut passages {
         edges::trim_passage(passage, a, b);
         passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
