@@ -91,3 +91,37 @@ fn a_paragraph_a_repeats_and_b_holds_once_is_shared_in_both_places_of_a() {
     assert_eq!(shared_in_b(&b, &result), words_of(&[PARAGRAPHS[0]]));
     assert_eq!(result.a.shared_words, 2 * result.b.shared_words);
 }
+
+/// Regression: a copy cut inside sentences of `a`, whose first or last word or two `b` prints as a
+/// sentence of their own, lost those words as a stub ("… evening. The" matching by chance), and with them
+/// the whole copy when that left it under `min_words`. A stub that is a whole sentence in either text is
+/// no coincidence.
+#[test]
+fn a_copy_cut_inside_sentences_of_a_is_shared_whole() {
+    let a = [PARAGRAPHS[2], PARAGRAPHS[3], PARAGRAPHS[4]].join("\n\n");
+    // Starts with the last two words of the third paragraph, ends with the first two of the fifth.
+    let (first, second) = (
+        "Gale warning. She added that the timetable would return to normal.",
+        "By Friday if the weather improved as expected. Fishermen in.",
+    );
+    let b = format!(
+        "Our reporter spoke to the harbour master. {first} More on this story later. {second} Weather: showers."
+    );
+    let result = compare(&a, &b, &CompareOptions::default());
+
+    assert_eq!(shared_in_b(&b, &result), words_of(&[first, second]));
+}
+
+/// Regression: a word inserted next to itself ("at the the terminal") was in the runs on both sides of
+/// the insertion, for a word may be in several tiles; the second run did not start after the first ended,
+/// so they were not joined, and the copy was cut in two overlapping passages, or lost its first four
+/// words as a passage under `min_words`. The same for a doubled word deleted.
+#[test]
+fn a_word_doubled_or_undoubled_does_not_split_a_copy() {
+    let (once, twice) = (PARAGRAPHS[1], PARAGRAPHS[1].replace("at the terminal", "at the the terminal"));
+    for (a, b) in [(once, twice.as_str()), (twice.as_str(), once)] {
+        let result = compare(a, b, &CompareOptions::default());
+        let links: Vec<(Span, Span)> = result.passages.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(links, [(Span::new(0, a.len()), Span::new(0, b.len()))]);
+    }
+}

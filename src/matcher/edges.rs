@@ -3,11 +3,16 @@
 //! "The" at the start of the next, unrelated paragraph. Runs are trimmed before tiling claims their
 //! words, so that what a trim gives up stays free for the passage it belongs to; passages are trimmed
 //! once more at their outer ends, where it is clear which end is which.
+//!
+//! A stub that is a sentence of its own in either text ("Not June." before the copied sentence; the
+//! tail of a sentence of `a` that `b` quotes as one) is kept: a chance match ends a longer sentence or
+//! starts one, so the text that holds it goes on past it. Text starts and ends count as sentence edges,
+//! so the rule does not depend on where a paragraph stands.
 
 use super::{Passage, Run, Sequence};
 
 /// Fewer words than this, cut off from the rest of a run by a sentence end or a paragraph break, are a
-/// coincidence ("… evening. The"), not reuse.
+/// coincidence ("… evening. The"), not reuse, unless they are a whole sentence in one of the texts.
 const STUB_WORDS: usize = 3;
 
 /// `run` with its ends moved in where at least `keep` tokens stay: past a stub of fewer than
@@ -48,7 +53,8 @@ fn trim_end(run: &mut Run, a: &Sequence, b: &Sequence, keep: usize) {
     }
 }
 
-/// The tokens of a stub at the start of `run`: one or two words up to a boundary.
+/// The tokens of a stub at the start of `run`: one or two words up to a boundary, that are not a whole
+/// sentence in either text.
 fn stub_at_start(run: &Run, a: &Sequence, b: &Sequence) -> Option<usize> {
     let mut words = 0;
     for offset in 0..(run.len - 1).min(2 * STUB_WORDS) {
@@ -58,13 +64,15 @@ fn stub_at_start(run: &Run, a: &Sequence, b: &Sequence) -> Option<usize> {
             return None;
         }
         if words > 0 && (a.flags[i].boundary_after() || b.flags[j].boundary_after()) {
-            return Some(offset + 1);
+            let whole = a.whole_sentence(run.a..i + 1) || b.whole_sentence(run.b..j + 1);
+            return (!whole).then_some(offset + 1);
         }
     }
     None
 }
 
-/// The tokens of a stub at the end of `run`: one or two words after a boundary.
+/// The tokens of a stub at the end of `run`: one or two words after a boundary, that are not a whole
+/// sentence in either text.
 fn stub_at_end(run: &Run, a: &Sequence, b: &Sequence) -> Option<usize> {
     let mut words = 0;
     for offset in 1..run.len.min(2 * STUB_WORDS) {
@@ -74,7 +82,8 @@ fn stub_at_end(run: &Run, a: &Sequence, b: &Sequence) -> Option<usize> {
             return None;
         }
         if words > 0 && (a.flags[i - 1].boundary_after() || b.flags[j - 1].boundary_after()) {
-            return Some(offset);
+            let whole = a.whole_sentence(i..run.end_a()) || b.whole_sentence(j..run.end_b());
+            return (!whole).then_some(offset);
         }
     }
     None
@@ -114,6 +123,17 @@ mod tests {
         let a = "Nobody was hurt, he said. The port stayed shut until the winds eased on Monday.";
         let b = "Ships waited offshore, she said. The port stayed shut until the winds eased on Monday.";
         assert_eq!(shared(a, b, 6), ["The port stayed shut until the winds eased on Monday."]);
+    }
+
+    #[test]
+    fn a_stub_that_is_a_sentence_of_its_own_is_reuse() {
+        let a = "The minister said the bridge would reopen in May, not June. Engineers found the cracks were shallow.";
+        let b = "Work goes on. Not June. Engineers found the cracks were shallow, she said.";
+        assert_eq!(shared(a, b, 6), ["not June. Engineers found the cracks were shallow"]);
+        // Behind a closing and an opening quote, and at the end of the text.
+        let a = "\"It opens in May, not June.\" Engineers found the cracks were shallow. The work takes a week.";
+        let b = "\"Work goes on.\" \"Not June.\" Engineers found the cracks were shallow. The";
+        assert_eq!(shared(a, b, 6), ["not June.\" Engineers found the cracks were shallow. The"]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //!    `k`-gram in `b` seed a maximal exact match (a run that cannot be extended either way). Each diagonal
 //!    remembers how far it is covered, so no match is found twice.
 //! 2. [`edges`] trims each match to where a reader would put its ends (not at the full stop before a
-//!    sentence, not into a two-word stub of the next paragraph), before any word is claimed.
+//!    sentence, not into a two-word stub of the next paragraph unless the stub is a sentence of its own),
+//!    before any word is claimed.
 //! 3. [`tiling`]: a greedy cover: the longest matches first, each kept for the positions it adds, in
 //!    either text, so that text one side holds twice is paired with both copies (many-to-many).
 //! 4. [`chain`]: tiles that follow each other in both texts, with a gap of at most `max_edits` word edits
@@ -45,7 +46,30 @@ impl Sequence<'_> {
     fn first_words(&self, range: Range<usize>, most: usize) -> Vec<u32> {
         range.filter(|&i| self.flags[i].is_word()).map(|i| self.ids[i]).take(most).collect()
     }
+
+    /// Whether the tokens in `range` are a sentence of their own: a sentence starts where they start (at
+    /// the text's start, or after a sentence end or a blank line, an opening quote or two between) and
+    /// ends where they end (after their last token, or with the punctuation that follows them, as `.` or
+    /// `."` do, or at the text's end).
+    fn whole_sentence(&self, range: Range<usize>) -> bool {
+        let mut before = self.flags[..range.start].iter().rev();
+        let starts = before.by_ref().take(EDGE_PUNCTUATION + 1).find(|f| f.boundary_after() || f.is_word());
+        let starts = match starts {
+            Some(flags) => flags.boundary_after(),
+            None => before.next().is_none(),
+        };
+        let mut after = self.flags[range.end..].iter();
+        let ends = match after.by_ref().take(EDGE_PUNCTUATION + 1).find(|f| f.boundary_after() || f.is_word()) {
+            Some(flags) => !flags.is_word(),
+            None => after.next().is_none(),
+        };
+        starts && (ends || self.flags[range.end - 1].boundary_after())
+    }
 }
+
+/// Punctuation tokens between a sentence's words and the boundary beyond them that still leave them a
+/// sentence of their own: the quote marks in `said. "Yes."`.
+const EDGE_PUNCTUATION: usize = 2;
 
 /// A run of equal ids: `a[a..a + len] == b[b..b + len]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +150,7 @@ pub(crate) fn find_passages(a: &Sequence, b: &Sequence, settings: MatchSettings)
     let matches = seeds::maximal_matches(a.ids, b.ids, seed);
     let tiles =
         tiling::cover_tiles(matches.runs.into_iter().filter_map(trim).collect(), a.ids.len(), b.ids.len(), trim);
-    let mut passages = chain::join(tiles, a, b, settings.max_edits);
+    let mut passages = chain::join(tiles, a, b, settings.max_edits, seed);
     for passage in &mut passages {
         edges::trim_passage(passage, a, b);
         passage.words = passage.runs.iter().map(|run| a.count_words(run.a..run.end_a())).sum();
