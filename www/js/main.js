@@ -7,6 +7,7 @@ import { EXAMPLES, openExample } from './examples.js';
 import { optionsFromQuery, optionsToQuery } from './options.js';
 import { SavedWork } from './saved.js';
 import { SessionKeeper, applySession } from './session.js';
+import { keepSetCurrent } from './sets.js';
 import { decodeLink } from './session-format.js';
 import { Store } from './store.js';
 import { mountDocuments } from './views/documents.js';
@@ -68,6 +69,8 @@ async function start() {
   mountExports(store, requests, $('[data-save-menu]'));
   closeMenusOnOutsideClick();
   keepResultsCurrent(store, client);
+  // The whole set in a worker of its own: the matrix's pairs and the set never cancel each other.
+  keepSetCurrent(store, new WorkerClient());
 
   if (link) await keeper.open(link, { what: 'the shared comparison', current: restored });
   else if (restored) applySession(store, { ...restored, options: store.options });

@@ -34,7 +34,9 @@ export function mountPair(store, panel) {
   store.addEventListener('pair', render);
   store.addEventListener('tab', showTab);
   onAction(panel, 'back-to-matrix', () => store.selectPair(null));
-  onAction(panel, 'swap-sides', () => store.selectPair([...store.shownPair].reverse()));
+  onAction(panel, 'swap-sides', () =>
+    store.selectPair(/** @type {[string, string]} */ ([...store.shownPair].reverse())),
+  );
   panel.addEventListener('click', (event) => {
     const tab = event.target.closest('[data-tab]');
     if (tab) store.setTab(tab.dataset.tab);
