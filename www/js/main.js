@@ -10,6 +10,7 @@ import { SessionKeeper, applySession } from './session.js';
 import { keepSetCurrent } from './sets.js';
 import { decodeLink } from './session-format.js';
 import { Store } from './store.js';
+import { mountDocumentView } from './views/document.js';
 import { mountDocuments } from './views/documents.js';
 import { mountExports } from './views/exports.js';
 import { mountInlineDiff } from './views/inline-diff.js';
@@ -60,6 +61,7 @@ async function start() {
   mountOptions(store, $('[data-options-form]'), $('[data-action="reset-options"]'));
   mountMatrix(store, $('[data-matrix]'));
   mountPair(store, $('[data-panel="pair"]'));
+  mountDocumentView(store, $('[data-panel="document"]'));
   mountStats(store, $('[data-stats]'));
   mountLimits(store, $('[data-limits]'));
   mountSideBySide(store, $('[data-tabpanel="side"]'));
