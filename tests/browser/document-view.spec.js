@@ -229,11 +229,13 @@ test('choosing a passage lists where it stands; choosing a place opens that pair
   await expect(counterpart).toBeInViewport();
   await expect(counterpart).toHaveClass(/is-linked/);
 
-  // Back: to the document view it was opened from, then to the matrix.
+  // Back: to the document view it was opened from, at the passage chosen, then to the matrix.
   await expect(page.locator('[data-action="back-to-matrix"]')).toHaveText('← The Aegean Herald');
   await page.locator('[data-action="back-to-matrix"]').click();
   await expect(view(page)).toBeVisible();
-  await expect(view(page).locator('h2')).toBeFocused();
+  const run = await mark.getAttribute('data-run');
+  await expect(text(page).locator(`mark[data-run="${run}"]`).first()).toBeFocused();
+  await expect(view(page).locator('[data-places] [data-open-pair]')).toHaveCount(carried_by.length);
   await view(page).locator('[data-action="close-document"]').click();
   await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
   await expect(page.locator('#matrix-title')).toBeFocused();
@@ -288,12 +290,13 @@ test('by keyboard: j / k through the passages in reading order, Enter lists its 
 });
 
 test('every document list item and matrix header opens its document; long names never overlap', async ({ page }) => {
+  // Real file names: dates, underscores and no spaces, so there is nowhere to wrap them but anywhere.
   const long = [
     '2025-10-15_coastline-wire_agia-marina-aground_final-v2.txt',
-    '2025-10-15_aegean-herald_outlet-report_final-v2.txt',
-    '2025-10-15_rhodes-post_outlet-report_final-v2-edited.txt',
+    '2025_10_15_aegean_herald_outlet_report_final_v2.txt',
+    '2025_10_15_rhodes_post_outlet_report_final_v2_edited.txt',
     '2025-10-15_piraeus-ledger_outlet-report_final-v3.txt',
-    '2025-10-15_eastern-med-monitor_outlet-report_final.txt',
+    '2025_10_15_eastern_med_monitor_outlet_report_final.txt',
   ];
   await openPage(page);
   await dropFiles(

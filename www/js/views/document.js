@@ -39,13 +39,22 @@ export function mountDocumentView(store, panel) {
   /** The runs drawn, by the index `data-run` of their marks. */
   let runs = [];
 
+  /** Whether the panel was on show at the last event: coming back from a pair returns to its passage. */
+  let visible = false;
+
   const render = async () => {
+    const returning = !visible && !panel.hidden;
+    visible = !panel.hidden;
     if (panel.hidden) return;
     const id = store.documentView;
     const doc = id ? store.document(id) : null;
     if (!doc) return;
     const set = store.set && store.setIsCurrent(store.set) ? store.set : null;
-    if (drawn.set === set && drawn.id === id && drawn.documents === store.documents) return;
+    if (drawn.set === set && drawn.id === id && drawn.documents === store.documents) {
+      // Back from a pair opened at a passage: the focus goes back to that passage.
+      if (returning && current?.isConnected) current.focus();
+      return;
+    }
     drawn = { set, id, documents: store.documents };
     controller?.abort();
     controller = new AbortController();
@@ -83,6 +92,10 @@ export function mountDocumentView(store, panel) {
     }
   };
   for (const type of ['set', 'document', 'documents', 'options', 'pair']) store.addEventListener(type, render);
+  // Closed: opened again, the document starts with no passage chosen.
+  store.addEventListener('document', () => {
+    if (!store.documentView) choose(null);
+  });
 
   /** Shows where the run of `mark` stands (or nothing), and remembers it for j / k. */
   function choose(mark) {
