@@ -97,6 +97,7 @@ dist: wasm
 	cp pkg/copydesk.js pkg/copydesk_bg.wasm $(DIST)/pkg/
 	cp node_modules/@mozilla/readability/Readability.js $(DIST)/vendor/
 	cp -r tests/fixtures/wire tests/fixtures/short $(DIST)/examples/
+	mkdir -p $(DIST)/examples/sets/wire && cp tests/fixtures/sets/wire/*.txt $(DIST)/examples/sets/wire/
 	rm -f $(DIST)/examples/*/README.md
 	@# The service worker's list of files to cache, headed by a hash of them all, which also names its cache.
 	cd $(DIST) && build=$$(find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) \

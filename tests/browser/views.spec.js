@@ -22,6 +22,17 @@ const VIEWS = {
     await page.locator('[data-tab="inline"]').click();
     await expect(page.locator('[data-inline] del').first()).toBeVisible();
   },
+  async 'document-view'(page) {
+    // The example where an outlet copies another, each with chrome; the Herald, a passage chosen.
+    await page.locator('[data-examples-menu] summary').click();
+    await page.locator('[data-examples-menu] [data-example="ferry"]').click();
+    await expect(page.locator('[data-document-list] [data-field="name"]').nth(1)).toHaveValue('The Aegean Herald');
+    await page.locator('[data-document-list] [data-open-document]').nth(1).click();
+    const text = page.locator('[data-view="document"] [data-text]');
+    await expect(text).not.toHaveAttribute('aria-busy', 'true');
+    await text.locator('mark[tabindex]').nth(1).click();
+    await expect(page.locator('[data-places] [data-open-pair]').first()).toBeVisible();
+  },
   async 'share-menu'(page) {
     await page.locator('[data-share-menu] summary').click();
     await expect(page.locator('[data-share-status]')).toHaveText(/^Link copied|^Copy the link/);

@@ -50,18 +50,7 @@ export function keepResultsCurrent(store, client) {
     }
   };
 
-  // Several changes in one go (an example replacing the documents and the pair) make one request.
-  let scheduled = false;
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      run();
-    });
-  };
-  for (const type of ['documents', 'options', 'pair']) store.addEventListener(type, schedule);
-  schedule();
+  store.follow(['documents', 'options', 'pair'], run);
 }
 
 /**

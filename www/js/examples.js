@@ -1,6 +1,7 @@
-// The built-in examples: our own texts (tests/fixtures/, copied to examples/ by `make dist`), shown under
-// the names of the invented agency and outlets that tests/fixtures/README.md describes. `files` maps
-// each file's path under examples/ to the name the page shows.
+// The built-in examples: our own texts (tests/fixtures/, copied to examples/ by `make dist` under the same
+// paths), shown under the names of the invented agency and outlets that tests/fixtures/README.md and
+// tests/fixtures/sets/README.md describe. `files` maps each file's path under examples/ to the name the
+// page shows.
 
 import { normalizeText } from './files.js';
 
@@ -15,6 +16,18 @@ export const EXAMPLES = [
       'wire/outlet-2.txt': 'Levant Observer',
       'wire/outlet-3.txt': 'Riviera Times',
       'wire/outlet-4.txt': 'Shipping Gazette',
+    },
+  },
+  {
+    id: 'ferry',
+    title: 'Ferry aground: who copied whom',
+    description: 'A wire story and four outlets, one of which copies another’s rewrite, each in its page chrome.',
+    files: {
+      'sets/wire/wire.txt': 'Coastline Wire Service (wire)',
+      'sets/wire/herald.txt': 'The Aegean Herald',
+      'sets/wire/post.txt': 'The Rhodes Post',
+      'sets/wire/ledger.txt': 'Piraeus Ledger',
+      'sets/wire/monitor.txt': 'Eastern Med Monitor',
     },
   },
   {

@@ -7,8 +7,10 @@ import { EXAMPLES, openExample } from './examples.js';
 import { optionsFromQuery, optionsToQuery } from './options.js';
 import { SavedWork } from './saved.js';
 import { SessionKeeper, applySession } from './session.js';
+import { keepSetCurrent } from './sets.js';
 import { decodeLink } from './session-format.js';
 import { Store } from './store.js';
+import { mountDocumentView } from './views/document.js';
 import { mountDocuments } from './views/documents.js';
 import { mountExports } from './views/exports.js';
 import { mountInlineDiff } from './views/inline-diff.js';
@@ -59,6 +61,7 @@ async function start() {
   mountOptions(store, $('[data-options-form]'), $('[data-action="reset-options"]'));
   mountMatrix(store, $('[data-matrix]'));
   mountPair(store, $('[data-panel="pair"]'));
+  mountDocumentView(store, $('[data-panel="document"]'));
   mountStats(store, $('[data-stats]'));
   mountLimits(store, $('[data-limits]'));
   mountSideBySide(store, $('[data-tabpanel="side"]'));
@@ -68,6 +71,8 @@ async function start() {
   mountExports(store, requests, $('[data-save-menu]'));
   closeMenusOnOutsideClick();
   keepResultsCurrent(store, client);
+  // The whole set in a worker of its own: the matrix's pairs and the set never cancel each other.
+  keepSetCurrent(store, new WorkerClient());
 
   if (link) await keeper.open(link, { what: 'the shared comparison', current: restored });
   else if (restored) applySession(store, { ...restored, options: store.options });

@@ -6,6 +6,8 @@
 //   'pair'       the pair chosen for the side-by-side view changed
 //   'tab'        side by side / inline diff
 //   'results'    comparisons of pairs arrived (a frame's worth at a time, see comparisons.js)
+//   'set'        the comparison of the whole set arrived or was dropped (see sets.js)
+//   'document'   the document view opened, closed or changed document
 //   'progress'   a long task (comparing, rendering) advanced, started or ended
 //   'message'    something to tell the user: event.detail = {text, tone: 'info' | 'error', action?}
 
@@ -16,6 +18,7 @@ import { OPTION_FIELDS } from './options.js';
  * changes, so a result computed for a revision is current while the revision is.
  * @typedef {{ id: string, revision: number, name: string, text: string, source: 'file' | 'paste' | 'example', note: string }} Doc
  * @typedef {{ text: string, tone: 'info' | 'error', action?: { label: string, run: () => void } }} Message
+ * @typedef {{ ids: string[], revisions: Map<string, number>, options: object, result: any }} SetEntry
  */
 
 /**
@@ -42,6 +45,20 @@ export class Store extends EventTarget {
   documents = [];
   /** @type {[string, string] | null} the pair the user opened; see `shownPair` */
   pair = null;
+  /**
+   * Where the pair was opened from a passage elsewhere: the range of A (UTF-16 offsets) that the
+   * side-by-side view scrolls to once it has drawn the pair; it clears it then.
+   * @type {{ pair: [string, string], a: [number, number] } | null}
+   */
+  pairTarget = null;
+  /** @type {string | null} the document whose view is open (the pair, when one is open, shows over it) */
+  documentView = null;
+  /**
+   * The comparison of the whole set (three or more documents): `compareMany`'s result, whose indices
+   * are those of `ids`, and the revisions and options it was made with (see `setIsCurrent`).
+   * @type {SetEntry | null}
+   */
+  set = null;
   /** @type {'side' | 'inline'} */
   tab = 'side';
   /** Comparisons by `pairKey`, valid for the current options and texts. */
@@ -102,6 +119,8 @@ export class Store extends EventTarget {
     const ids = new Set(this.documents.map((doc) => doc.id));
     this.#dropResults((pair) => !pair.every((id) => ids.has(id)));
     if (this.pair && !this.pair.every((id) => ids.has(id))) this.pair = null;
+    if (this.documentView && (!ids.has(this.documentView) || this.documents.length < 3)) this.documentView = null;
+    this.#dropStaleSet();
     this.#emit('documents');
   }
 
@@ -123,6 +142,7 @@ export class Store extends EventTarget {
     const changed = (doc) => ({ ...doc, ...changes, ...(newText ? { revision: this.#nextRevision++ } : {}) });
     this.documents = this.documents.map((doc) => (doc.id === id ? changed(doc) : doc));
     if (newText) this.#dropResults((pair) => pair.includes(id));
+    this.#dropStaleSet();
     this.#emit('documents');
   }
 
@@ -145,10 +165,41 @@ export class Store extends EventTarget {
     return null;
   }
 
-  /** Opens a pair side by side (`null`: back to the matrix). */
-  selectPair(pair) {
+  /**
+   * Opens a pair side by side (`null`: back to the document view or the matrix), with `at` the range of
+   * A to show first (a passage chosen in the document view).
+   * @param {[string, string] | null} pair
+   * @param {{ at?: [number, number] }} [where]
+   */
+  selectPair(pair, { at } = {}) {
     this.pair = pair;
+    this.pairTarget = pair && at ? { pair, a: at } : null;
     this.#emit('pair');
+  }
+
+  /** Opens the document view of document `id` (`null`: back to the matrix), closing any pair. */
+  openDocument(id) {
+    this.documentView = id;
+    this.pair = null;
+    this.pairTarget = null;
+    this.#emit('document');
+    this.#emit('pair');
+  }
+
+  /** Keeps the comparison of the whole set, unless the documents or options changed while it ran. */
+  setSet(entry) {
+    if (entry && !this.setIsCurrent(entry)) return;
+    this.set = entry;
+    this.#emit('set');
+  }
+
+  /** Whether a set comparison stands for today's documents (each at its revision) and options. */
+  setIsCurrent(entry) {
+    return (
+      entry.options === this.options &&
+      entry.ids.length === this.documents.length &&
+      this.documents.every((doc) => entry.revisions.get(doc.id) === doc.revision)
+    );
   }
 
   setTab(tab) {
@@ -161,6 +212,7 @@ export class Store extends EventTarget {
     this.options = options;
     this.results.clear();
     this.#words.clear();
+    this.set = null;
     this.#emit('options');
   }
 
@@ -191,6 +243,26 @@ export class Store extends EventTarget {
     this.#emit('progress');
   }
 
+  /**
+   * Calls `run` now, and again after any of the events `types`, once however many of them one change
+   * fires (an example replacing the documents and the pair makes one call).
+   * @param {string[]} types
+   * @param {() => void} run
+   */
+  follow(types, run) {
+    let scheduled = false;
+    const schedule = () => {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        run();
+      });
+    };
+    for (const type of types) this.addEventListener(type, schedule);
+    schedule();
+  }
+
   /** @param {Message} message */
   say(message) {
     this.dispatchEvent(new CustomEvent('message', { detail: message }));
@@ -200,6 +272,11 @@ export class Store extends EventTarget {
     for (const key of this.results.keys()) if (isStale(key.split('|'))) this.results.delete(key);
     const counted = new Set([...this.results.keys()].flatMap((key) => key.split('|')));
     for (const id of this.#words.keys()) if (!counted.has(id)) this.#words.delete(id);
+  }
+
+  /** Drops the set's comparison once the documents it was made of changed (views hear 'documents'). */
+  #dropStaleSet() {
+    if (this.set && !this.setIsCurrent(this.set)) this.set = null;
   }
 
   #emit(type) {

@@ -1,7 +1,8 @@
 // The owners of the engine's workers. A WorkerClient starts its worker on first use, numbers every
 // request so that an answer to a request nobody waits for any more is dropped, and cancels a running
 // comparison by terminating the worker (a wasm call cannot be interrupted); the next request starts a
-// fresh one. The page runs two: main.js's for comparisons, and `requests` for everything short.
+// fresh one. The page runs three: main.js's for the pairs' comparisons and another for the whole set's
+// (each cancels only its own), and `requests` for everything short.
 
 /** The error a superseded or cancelled request rejects with; callers ignore it. */
 export function isCancelled(error) {
@@ -54,6 +55,18 @@ export class WorkerClient {
   compare({ documents, pairs, options }, onPair) {
     this.cancel();
     return this.#request({ type: 'compare', documents, pairs, options }, onPair);
+  }
+
+  /**
+   * Compares a whole set at once (`compareMany`, src/wasm/set.rs): its result has the documents in the
+   * order given. A new set cancels the one still running.
+   * @param {{ documents: { name: string, text: string }[], options: object }} request
+   * @returns {Promise<any>}
+   */
+  async compareMany({ documents, options }) {
+    this.cancel();
+    const answer = await this.#request({ type: 'compareMany', documents, options });
+    return answer.result;
   }
 
   /**

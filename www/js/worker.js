@@ -7,11 +7,13 @@
 //   {type: 'compare', id, documents: [{id, text}], pairs: [[idA, idB]], options}
 //                                                           -> {type: 'pair', id, pair, result, done, total} per pair
 //                                                           -> {type: 'done', id}
+//   {type: 'compareMany', id, documents: [{name, text}], options}
+//                                                           -> {type: 'set', id, result} (src/wasm/set.rs)
 //   {type: 'sniff', id, bytes: ArrayBuffer}                 -> {type: 'sniff', id, bytes, reading} (bytes handed back)
 //   {type: 'nothingToCompare', id, text}                    -> {type: 'nothingToCompare', id, why}
 //   any failure                                             -> {type: 'error', id, message}
 
-import init, { compare, defaultOptions, nothingToCompare, report, sniff } from '../pkg/copydesk.js';
+import init, { compare, compareMany, defaultOptions, nothingToCompare, report, sniff } from '../pkg/copydesk.js';
 
 const ready = init();
 /** Texts cross into the engine as UTF-8, which the browser's own encoder writes fastest. */
@@ -38,6 +40,12 @@ const handlers = {
       );
     });
     postMessage({ type: 'done', id });
+  },
+
+  // The whole set at once: one index over every document rather than every pair (src/collection/).
+  compareMany({ id, documents, options }) {
+    const result = compareMany({ documents: documents.map(({ name, text }) => ({ name, text })), options });
+    postMessage({ type: 'set', id, result });
   },
 
   // How to read a file (src/decode.rs); its bytes go back to the page, which decodes them.

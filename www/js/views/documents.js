@@ -26,6 +26,7 @@ export function mountDocuments(store, root) {
       if (!items.has(doc.id)) items.set(doc.id, documentItem(doc));
       const item = items.get(doc.id);
       updateItem(item, doc, index);
+      updateOpen(item, doc, store);
       updateMeta(item, doc, store.wordCount(doc.id));
       const side = store.shownPair?.indexOf(doc.id) ?? -1;
       item.querySelector('.document-side').textContent = side === -1 ? '' : 'AB'[side];
@@ -75,6 +76,12 @@ function documentItem(doc) {
     h(
       'div',
       { class: 'document-actions' },
+      // Where its text also stands: with three or more documents (the set's comparison needs them).
+      h(
+        'button',
+        { type: 'button', class: 'link-button', 'data-open-document': doc.id, title: 'Where its text also stands' },
+        'Read',
+      ),
       h('button', { type: 'button', class: 'link-button', 'data-action': 'replace' }, 'Replace…'),
       h('button', { type: 'button', class: 'link-button', 'data-action': 'remove' }, 'Remove'),
     ),
@@ -93,6 +100,17 @@ function updateItem(item, doc, index) {
     const verb = button.dataset.action === 'replace' ? 'Replace' : 'Remove';
     button.setAttribute('aria-label', `${verb} “${doc.name}”`);
   }
+  item
+    .querySelector('[data-open-document]')
+    .setAttribute('aria-label', `Read “${doc.name}”: where its text also stands`);
+}
+
+/** Marks the item of the document whose view is open, and offers the view only where there is a set. */
+function updateOpen(item, doc, store) {
+  const open = item.querySelector('[data-open-document]');
+  open.hidden = store.documents.length < 3;
+  if (store.documentView === doc.id && !store.pair) open.setAttribute('aria-current', 'true');
+  else open.removeAttribute('aria-current');
 }
 
 /** Where the document came from and, once a comparison counted them, its words. */

@@ -1,6 +1,7 @@
 // The similarity matrix for three or more documents: each cell is the share of the row document's words
 // found in the column document, printed as a number and shaded (darker: more shared). Every cell is a
-// button that opens the pair side by side, row document as A. The table is built when the documents or
+// button that opens the pair side by side, row document as A, and each name a button that opens that
+// document's view. The table is built when the documents or
 // options change; arriving results fill in the cells still waiting, in place.
 
 import { h } from '../dom.js';
@@ -72,8 +73,21 @@ function header(store) {
       'tr',
       {},
       h('td', { class: 'corner' }),
-      ...store.documents.map((doc) => h('th', { scope: 'col' }, h('span', { class: 'column-name' }, doc.name))),
+      ...store.documents.map((doc) => h('th', { scope: 'col' }, openName(doc, 'column-name'))),
     ),
+  );
+}
+
+/**
+ * A header's document name, a button that opens the document's view. A long name wraps anywhere and is
+ * cut after a few lines (views.css), so headers never run into each other; `title` shows it whole on
+ * hover, and screen readers read the whole text, which is all there.
+ */
+function openName(doc, className) {
+  return h(
+    'button',
+    { type: 'button', class: `${className} open-name`, 'data-open-document': doc.id, title: doc.name },
+    doc.name,
   );
 }
 
@@ -87,7 +101,7 @@ function body(store, waiting) {
       return h(
         'tr',
         {},
-        h('th', { scope: 'row' }, h('span', { class: 'row-name' }, row.name), words),
+        h('th', { scope: 'row' }, openName(row, 'row-name'), words),
         ...store.documents.map((column) => h('td', {}, cell(store, waiting, row, column))),
       );
     }),

@@ -1,4 +1,4 @@
-// The pair panel's frame: the way back to the matrix, the two views (side by side, inline diff), swapping
+// The pair panel's frame: the way back (to the document view it was opened from, or the matrix), the two views (side by side, inline diff), swapping
 // A and B, and the names of the two documents wherever they appear (headings, the inline diff's legend).
 
 import { h, onAction } from '../dom.js';
@@ -9,6 +9,9 @@ export function mountPair(store, panel) {
   const title = panel.querySelector('[data-pair-title]');
   const render = () => {
     back.hidden = store.documents.length < 3;
+    // Back to the document view the pair was opened from, or to the matrix.
+    const from = store.documentView && store.document(store.documentView);
+    back.textContent = from ? `← ${from.name}` : '← All documents';
     const pair = store.shownPair;
     if (!pair) return;
     const [a, b] = pair.map((id) => store.document(id));
@@ -34,7 +37,9 @@ export function mountPair(store, panel) {
   store.addEventListener('pair', render);
   store.addEventListener('tab', showTab);
   onAction(panel, 'back-to-matrix', () => store.selectPair(null));
-  onAction(panel, 'swap-sides', () => store.selectPair([...store.shownPair].reverse()));
+  onAction(panel, 'swap-sides', () =>
+    store.selectPair(/** @type {[string, string]} */ ([...store.shownPair].reverse())),
+  );
   panel.addEventListener('click', (event) => {
     const tab = event.target.closest('[data-tab]');
     if (tab) store.setTab(tab.dataset.tab);

@@ -1,16 +1,20 @@
 // Which of the main panels shows: the empty page (fewer than two documents), the matrix (three or more),
-// or a pair side by side. Opening a pair or going back moves the keyboard focus to the new panel's
-// heading, so that a screen reader follows.
+// a document's view (where its text also stands), or a pair side by side (over the document view it was
+// opened from). Opening a panel or going back moves the keyboard focus to the new panel's heading, so
+// that a screen reader follows. Any control with data-open-document="ID" opens that document's view.
 
 /** @param {import('../store.js').Store} store */
 export function mountPanels(store, main) {
   const panels = {
     empty: main.querySelector('[data-panel="empty"]'),
     matrix: main.querySelector('[data-panel="matrix"]'),
+    document: main.querySelector('[data-panel="document"]'),
     pair: main.querySelector('[data-panel="pair"]'),
   };
   const detail = panels.empty.querySelector('[data-empty-detail]');
   const shownPanel = () => {
+    if (store.pair) return 'pair';
+    if (store.documentView) return 'document';
     if (store.shownPair) return 'pair';
     return store.documents.length >= 3 ? 'matrix' : 'empty';
   };
@@ -27,6 +31,12 @@ export function mountPanels(store, main) {
   store.addEventListener('pair', () => {
     render();
     panels[shownPanel()].querySelector('h2[tabindex="-1"]')?.focus({ preventScroll: true });
+  });
+  document.addEventListener('click', (event) => {
+    const open = /** @type {Element} */ (event.target).closest?.('[data-open-document]');
+    if (open instanceof HTMLElement && store.document(open.dataset.openDocument)) {
+      store.openDocument(open.dataset.openDocument);
+    }
   });
   render();
 }

@@ -5,7 +5,8 @@
 // Hover or focus a mark: every part of its passages lights up, on both sides. Click or Enter: the other
 // text scrolls to its counterpart, and to the next one on each further click where it has several.
 // Keys j / n and k / p move to the next / previous mark in the text that has focus; s jumps to the
-// counterpart on show in the other text.
+// counterpart on show in the other text. A pair opened at a passage of the document view (the store's
+// pairTarget) goes to it once drawn.
 
 import { isTyping, onAction, scrollBehavior } from '../dom.js';
 import { count } from '../format.js';
@@ -30,12 +31,16 @@ export function mountSideBySide(store, root) {
   let shown = new WeakMap();
   /** Each passage's marks on both sides, in document order; made on first use, dropped when the texts change. */
   let marksByPassage = null;
+  /** The pair whose texts are drawn in full (its pairKey), and the store's pair target last gone to. */
+  let drawn = null;
+  let reached = null;
 
   followResult(store, {
     task: 'render-side',
     label: 'Showing the texts',
     isVisible: () => store.tab === 'side',
     clear: () => {
+      drawn = null;
       for (const text of Object.values(texts)) text.replaceChildren(placeholder());
       reset(0, '');
     },
@@ -58,10 +63,40 @@ export function mountSideBySide(store, root) {
         }),
       );
       // Marks looked up while the texts were being written are not all of them.
-      return written.finally(() => {
-        marksByPassage = null;
-      });
+      return written
+        .finally(() => {
+          marksByPassage = null;
+        })
+        .then(() => {
+          drawn = `${documents[0].id}|${documents[1].id}`;
+          goToTarget(result);
+        });
     },
+  });
+
+  /**
+   * Goes to the passage the pair was opened at (store.pairTarget: a range of A chosen in the document
+   * view), once its texts are drawn: the passage of this pair that overlaps that range most.
+   */
+  function goToTarget(result) {
+    const target = store.pairTarget;
+    if (!target || target === reached || target.pair.join('|') !== drawn || !root.checkVisibility()) return;
+    reached = target;
+    const [start, end] = target.a;
+    const overlap = (passage) => Math.min(end, passage.a[1]) - Math.max(start, passage.a[0]);
+    let best = -1;
+    result.passages.forEach((passage, n) => {
+      if (overlap(passage) > 0 && (best === -1 || overlap(passage) > overlap(result.passages[best]))) best = n;
+    });
+    if (best === -1) return;
+    const marks = marksOf(String(best)).filter((mark) => sideOf(mark) === 'a');
+    const mark = marks.find((part) => part.tabIndex >= 0) ?? focusableMark(marks[0]);
+    if (mark) goTo(mark);
+  }
+  store.addEventListener('pair', () => {
+    const pair = store.shownPair;
+    const result = pair && store.resultFor(pair);
+    if (result) queueMicrotask(() => goToTarget(result));
   });
 
   function reset(passages, summary) {
