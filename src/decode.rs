@@ -6,12 +6,13 @@
 //! The decision, as a browser reads an unlabelled text file, in order:
 //!
 //! 1. A byte order mark decides (UTF-8, UTF-16LE or UTF-16BE), and nothing else is looked at.
-//! 2. Bytes that start like a known binary format (PNG, PDF, ZIP, ...) are refused, by name.
-//! 3. A NUL byte anywhere: UTF-16 without a byte order mark if the zero bytes say so, else refused. No
+//! 2. A document with a reader of its own ([`DocumentFormat`]: PDF, Word) goes to that reader.
+//! 3. Bytes that start like another known binary format (PNG, ZIP, old Word, ...) are refused, by name.
+//! 4. A NUL byte anywhere: UTF-16 without a byte order mark if the zero bytes say so, else refused. No
 //!    text in any other encoding holds a NUL, so one is decisive wherever it stands, and one fast pass
 //!    finds it; a verdict that depended on where the binary part of a file starts would be arbitrary.
-//! 4. Valid UTF-8 is UTF-8.
-//! 5. Anything else is windows-1252, the last resort, unless it is full of control bytes; the reading
+//! 5. Valid UTF-8 is UTF-8.
+//! 6. Anything else is windows-1252, the last resort, unless it is full of control bytes; the reading
 //!    is then a guess, and says so.
 //!
 //! The statistical tests (the zero bytes of UTF-16, the share of control characters) look at the first
@@ -28,19 +29,54 @@ const SNIFF: usize = 8192;
 /// and a NUL, six bytes, has a zero in every third pair and reads as two ideographs and an "m".
 const MIN_UTF16_GUESS_BYTES: usize = 16;
 
-/// Binary formats recognised by their first bytes, and what to call them after "looks like".
+/// Binary formats recognised by their first bytes, and what to call them after "looks like". PDF and Word
+/// documents are not among them: [`DocumentFormat`] tells them first.
 const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (Word, OpenDocument and EPUB files are ZIP archives too)"),
-    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old-format Word, Excel or PowerPoint file"),
+    (b"PK\x03\x04", "a ZIP archive that is not a Word document (OpenDocument and EPUB files are ZIP archives too)"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "an old-format Word (.doc), Excel or PowerPoint file (Word and LibreOffice can save a .doc as .docx, which copydesk reads)",
+    ),
     (b"\x1F\x8B", "a gzip archive"),
     (b"\x7FELF", "a program"),
     (b"RIFF", "a sound, video or image file (RIFF)"),
 ];
+
+/// Documents that hold their text in a format of their own: not decoded as text but read by a reader
+/// for the format (on the page PDF.js and mammoth, on the command line its own Word reader).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// A PDF file: it starts with `%PDF-`.
+    Pdf,
+    /// A Word document (.docx, Office Open XML): a ZIP archive that holds `word/document.xml`.
+    Docx,
+}
+
+impl DocumentFormat {
+    /// The format of `bytes`, told by their content, not by a file's name.
+    pub fn of(bytes: &[u8]) -> Option<Self> {
+        const WORD_PART: &[u8] = b"word/document.xml";
+        if bytes.starts_with(b"%PDF-") {
+            Some(DocumentFormat::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") && bytes.windows(WORD_PART.len()).any(|name| name == WORD_PART) {
+            Some(DocumentFormat::Docx)
+        } else {
+            None
+        }
+    }
+
+    /// Its short name: `pdf` or `docx`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "pdf",
+            DocumentFormat::Docx => "docx",
+        }
+    }
+}
 
 /// The encodings a text file is read in.
 ///
@@ -127,6 +163,8 @@ pub enum DecodeError {
     },
     /// The bytes hold NUL or other control bytes that no text has.
     NotText,
+    /// A document in a format with a reader of its own, which [`decode`] does not read.
+    Document(DocumentFormat),
 }
 
 impl fmt::Display for DecodeError {
@@ -134,6 +172,8 @@ impl fmt::Display for DecodeError {
         match self {
             DecodeError::Binary { format } => write!(f, "looks like {format}, not text"),
             DecodeError::NotText => f.write_str("looks like a binary file (it has control bytes), not text"),
+            DecodeError::Document(DocumentFormat::Pdf) => f.write_str("is a PDF document, not text"),
+            DecodeError::Document(DocumentFormat::Docx) => f.write_str("is a Word document, not text"),
         }
     }
 }
@@ -146,6 +186,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Reading, DecodeError> {
     // steps changes no outcome.
     if let Some((encoding, bom)) = Encoding::from_bom(bytes) {
         return Ok(Reading { encoding, bom, guessed: false });
+    }
+    if let Some(format) = DocumentFormat::of(bytes) {
+        return Err(DecodeError::Document(format));
     }
     if let Some(&(_, format)) = SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(DecodeError::Binary { format });
@@ -273,7 +316,8 @@ mod tests {
         let marks: [&[u8]; 3] = [b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"];
         for mark in marks {
             assert_eq!(Encoding::from_bom(mark).map(|(_, length)| length), Some(mark.len()));
-            for (magic, format) in SIGNATURES {
+            let documents: [(&[u8], &str); 1] = [(b"%PDF-", "PDF")];
+            for (magic, format) in SIGNATURES.iter().chain(&documents) {
                 assert!(!magic.starts_with(mark) && !mark.starts_with(magic), "{format}");
             }
         }

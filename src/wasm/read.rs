@@ -12,6 +12,8 @@ use crate::decode;
 enum Answer {
     /// Decode with `new TextDecoder(encoding, {ignoreBOM: true})` from byte `bom` on; show `note` if any.
     Read { encoding: &'static str, bom: usize, note: Option<String> },
+    /// A document for the page's reader of its format: `document` is `"pdf"` or `"docx"`.
+    Document { document: &'static str },
     /// No text: `refused` follows the file's name in the message.
     Refused { refused: String },
 }
@@ -20,6 +22,7 @@ enum Answer {
 ///
 /// ```text
 /// { encoding: "UTF-16LE", bom: 0, note: "no byte order mark, read as UTF-16LE (…)" | null }
+/// | { document: "pdf" | "docx" }
 /// | { refused: "looks like a PNG image, not text" }
 /// ```
 ///
@@ -28,6 +31,7 @@ enum Answer {
 pub fn sniff(bytes: &[u8]) -> Result<JsValue, JsError> {
     let answer = match decode::sniff(bytes) {
         Ok(reading) => Answer::Read { encoding: reading.encoding.name(), bom: reading.bom, note: reading.note() },
+        Err(decode::DecodeError::Document(format)) => Answer::Document { document: format.name() },
         Err(error) => Answer::Refused { refused: error.to_string() },
     };
     Ok(answer.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
