@@ -88,14 +88,16 @@ wasm: setup-rust setup-node
 	  echo "pkg/copydesk_bg.wasm: $$(stat -c %s pkg/copydesk_bg.wasm) bytes, $$gzipped gzipped (budget $(WASM_BUDGET))"; \
 	  if [ "$$gzipped" -gt $(WASM_BUDGET) ]; then echo "the wasm module is over its first-load budget"; exit 1; fi
 
-# The static site in $(DIST): the page, the wasm module, Readability for saved web pages, and the
-# built-in examples (the test fixtures, so there is one copy of each text). Relative paths only.
+# The static site in $(DIST): the page, the wasm module, the readers that load when a file first needs them
+# (Readability for saved web pages, PDF.js and its worker, mammoth for Word), and the built-in examples (the
+# test fixtures, so there is one copy of each text). Relative paths only.
 dist: wasm
 	rm -rf $(DIST)
 	mkdir -p $(DIST)/pkg $(DIST)/vendor $(DIST)/examples
 	cp -r www/. $(DIST)/
 	cp pkg/copydesk.js pkg/copydesk_bg.wasm $(DIST)/pkg/
-	cp node_modules/@mozilla/readability/Readability.js $(DIST)/vendor/
+	cp node_modules/@mozilla/readability/Readability.js node_modules/mammoth/mammoth.browser.min.js \
+	  node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs $(DIST)/vendor/
 	cp -r tests/fixtures/wire tests/fixtures/short $(DIST)/examples/
 	mkdir -p $(DIST)/examples/sets/wire && cp tests/fixtures/sets/wire/*.txt $(DIST)/examples/sets/wire/
 	rm -f $(DIST)/examples/*/README.md

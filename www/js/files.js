@@ -2,10 +2,16 @@
 // are read is the engine's decision, the command line's too (src/decode.rs, asked through the worker):
 // a byte order mark decides, else UTF-16 if the zero bytes say so, else strict UTF-8, else windows-1252
 // (and the user is told of any guess); known binary formats and bytes no text has are refused. The
-// browser's TextDecoder then decodes them. Saved web pages are reduced to their article text by Mozilla's
-// Readability, the library behind Firefox's Reader View. A comparison file (.copydesk.json) is
-// recognised by its name or its first characters and gives back the session it holds.
+// browser's TextDecoder then decodes them. PDF and Word documents, told by their content too, go to their
+// readers (readers/: PDF.js and mammoth, loaded when the first such file arrives). Saved web pages are
+// reduced to their article text by Mozilla's Readability, the library behind Firefox's Reader View. A
+// comparison file (.copydesk.json) is recognised by its name or its first characters and gives back the
+// session it holds.
 
+import { docxText } from './readers/docx.js';
+import { pdfText } from './readers/pdf.js';
+import { FileProblem } from './readers/problem.js';
+import { vendor } from './readers/vendor.js';
 import { isSessionFile, readSessionFile, SessionError } from './session-format.js';
 import { requests } from './worker-client.js';
 
@@ -16,9 +22,6 @@ const MAX_FILE_BYTES = 50 * MEGABYTE;
 const MAX_SESSION_FILE_BYTES = 256 * MEGABYTE;
 /** Pasted text has the same limit, counted in characters (one byte each in ASCII, the most a file can hold). */
 const MAX_TEXT_CHARS = MAX_FILE_BYTES;
-
-/** A file that cannot become a document; `message` says why, for the user. */
-class FileProblem extends Error {}
 
 const HTML_NAME = /\.(html?|xhtml)$/i;
 const HTML_START = /^\s*(<!doctype html|<html[\s>])/i;
@@ -37,12 +40,17 @@ export async function readInput(file) {
     );
   }
   const { bytes, reading } = await requests.sniff(await file.arrayBuffer());
+  if ('document' in reading) {
+    const read = reading.document === 'pdf' ? pdfText : docxText;
+    const { text, note } = await read(file.name, bytes);
+    return { document: await documentOf(file.name, text, [note]) };
+  }
   if ('refused' in reading) {
     throw new FileProblem(`“${file.name}” ${reading.refused}. Copy the article’s text and use “Paste text” instead.`);
   }
   const text = new TextDecoder(reading.encoding, { ignoreBOM: true }).decode(new Uint8Array(bytes, reading.bom));
   if (isSessionFile(file.name, text.slice(0, 200))) return readComparisonFile(file.name, text, reading.encoding);
-  return { document: await documentOf(file.name, text, reading.note) };
+  return { document: await documentOf(file.name, ...(await webPageArticle(file.name, text, reading.note))) };
 }
 
 /**
@@ -56,16 +64,21 @@ export async function readFile(file) {
   return input.document;
 }
 
-/** `note`: the engine's note on how the file was read, if it had to guess. */
-async function documentOf(name, decoded, note) {
+/**
+ * A decoded text and the notes on how it was read: a saved web page's article, or the text as it is.
+ * `note` is the engine's note on how the file was read, if it had to guess.
+ * @returns {Promise<[string, string[]]>}
+ */
+async function webPageArticle(name, decoded, note) {
   const notes = note ? [note] : [];
-  let text = decoded;
-  if (HTML_NAME.test(name) || HTML_START.test(decoded.slice(0, 1000))) {
-    const article = await articleText(decoded);
-    text = article.text;
-    notes.push(article.note);
-  }
-  text = normalizeText(text);
+  if (!HTML_NAME.test(name) && !HTML_START.test(decoded.slice(0, 1000))) return [decoded, notes];
+  const article = await articleText(decoded);
+  return [article.text, [...notes, article.note]];
+}
+
+/** The document a file's text makes, with the notes on how it was read. */
+async function documentOf(name, read, notes) {
+  const text = normalizeText(read);
   const problem = await textProblem(text);
   if (problem) throw new FileProblem(`“${name}” ${problem}.`);
   return { name, text, source: 'file', note: notes.join('; ') };
@@ -126,7 +139,7 @@ function megabytes(bytes) {
 
 /** The article in a saved web page, as paragraphs separated by blank lines. */
 async function articleText(html) {
-  const Readability = await loadReadability();
+  const Readability = await vendor('Readability.js', 'The HTML reader', 'Readability');
   // DOMParser documents are inert: no script runs and nothing (images, styles) is fetched.
   const page = new DOMParser().parseFromString(html, 'text/html');
   const article = new Readability(page).parse();
@@ -138,23 +151,6 @@ async function articleText(html) {
   const title = article.title?.trim();
   const text = title && !body.startsWith(title) ? `${title}\n\n${body}` : body;
   return { text, note: 'article text extracted from HTML by Readability' };
-}
-
-let readability = null;
-
-/** Loads Readability (a classic script that defines a global) the first time a web page arrives. */
-function loadReadability() {
-  readability ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL('../vendor/Readability.js', import.meta.url).href;
-    script.addEventListener('load', () => resolve(globalThis.Readability));
-    script.addEventListener('error', () => {
-      readability = null;
-      reject(new FileProblem('The HTML reader (vendor/Readability.js) could not be loaded.'));
-    });
-    document.head.append(script);
-  });
-  return readability;
 }
 
 const BLOCK_TAGS = new Set([

@@ -70,10 +70,11 @@ export class WorkerClient {
   }
 
   /**
-   * How the engine reads these bytes (src/decode.rs): `{encoding, bom, note}` or `{refused}`. The buffer
-   * is handed to the worker and back rather than copied: use the `bytes` returned, not the one passed.
+   * How the engine reads these bytes (src/decode.rs): `{encoding, bom, note}`, `{document}` (a PDF or a
+   * Word document, for its reader) or `{refused}`. The buffer is handed to the worker and back rather
+   * than copied: use the `bytes` returned, not the one passed.
    * @param {ArrayBuffer} bytes
-   * @returns {Promise<{bytes: ArrayBuffer, reading: {encoding: string, bom: number, note: string | null} | {refused: string}}>}
+   * @returns {Promise<{bytes: ArrayBuffer, reading: {encoding: string, bom: number, note: string | null} | {document: 'pdf' | 'docx'} | {refused: string}}>}
    */
   sniff(bytes) {
     return this.#request({ type: 'sniff', bytes }, undefined, [bytes]);
