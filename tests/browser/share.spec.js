@@ -111,6 +111,48 @@ test('a link carries five documents, the pair on show and the view', async ({ pa
   });
 });
 
+test('a link carries the document view on show, and the pair opened over it', async ({ page, browser }) => {
+  const files = ['wire.txt', 'herald.txt', 'post.txt', 'ledger.txt', 'monitor.txt'];
+  await openPage(page);
+  await dropFiles(
+    page,
+    files.map((name) => ({ name, text: fixture(`sets/wire/${name}`) })),
+  );
+  await expect(documentNames(page)).toHaveCount(5);
+  const view = (other) => other.locator('[data-panel="document"]');
+  const expectView = async (other, name) => {
+    await expect(view(other)).toBeVisible();
+    await expect(view(other).locator('[data-document-title]')).toHaveText(`Where the text of “${name}” also stands`);
+    await expect(view(other).locator('[data-text] mark[data-documents]').first()).toBeVisible();
+  };
+  await page.locator('[data-document-list] [data-open-document]').nth(4).click();
+  await expectView(page, 'monitor.txt');
+  const viewLink = await makeShareLink(page);
+  // The Monitor opened side by side with the Ledger it copies, from the figures at the top.
+  await view(page).locator('[data-document-summary] [data-open-pair]').first().click();
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('ledger.txt');
+  // A fresh menu (the open one still shows the last link until the new one is made).
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('ledger.txt');
+  const pairLink = await makeShareLink(page);
+  expect(pairLink).not.toBe(viewLink);
+
+  await openElsewhere(browser, viewLink, async (other) => {
+    await expectView(other, 'monitor.txt');
+    await expectSaved(other);
+    expect(await savedSession(other)).toMatchObject({ document: 4, pair: null });
+  });
+  await openElsewhere(browser, pairLink, async (other) => {
+    await expect(other.locator('[data-panel="pair"]')).toBeVisible();
+    await expect(other.locator('[data-side="a"] [data-side-name]')).toHaveText('monitor.txt');
+    await expect(other.locator('[data-side="b"] [data-side-name]')).toHaveText('ledger.txt');
+    await expect(other.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
+    await other.locator('[data-action="back-to-matrix"]').click();
+    await expectView(other, 'monitor.txt');
+  });
+});
+
 test('a link opened over saved work keeps that work under “Earlier work”', async ({ page }) => {
   await openPage(page);
   const own = [
@@ -310,6 +352,7 @@ test('encode and decode round-trip 500 random sessions exactly', async ({ page }
         documents,
         options: randomOptions(),
         pair,
+        document: below(2) ? below(count) : null,
         tab: below(2) ? 'side' : 'inline',
       });
       const fromLink = await share.decodeLink(await share.encodeLink(session));
