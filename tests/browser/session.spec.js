@@ -163,7 +163,8 @@ async function openHeraldView(page) {
     page,
     SET_FILES.map((name) => ({ name, text: fixture(`sets/wire/${name}`) })),
   );
-  await expect(documentNames(page)).toHaveCount(5);
+  // The first visit's example has five documents too: wait for these.
+  await expect(documentNames(page).nth(4)).toHaveValue('monitor.txt');
   await page.locator('[data-document-list] [data-open-document]').nth(1).click();
   await expectDocumentView(page, 'herald.txt');
 }

@@ -118,7 +118,8 @@ test('a link carries the document view on show, and the pair opened over it', as
     page,
     files.map((name) => ({ name, text: fixture(`sets/wire/${name}`) })),
   );
-  await expect(documentNames(page)).toHaveCount(5);
+  // The first visit's example has five documents too: wait for these.
+  await expect(documentNames(page).nth(4)).toHaveValue('monitor.txt');
   const view = (other) => other.locator('[data-panel="document"]');
   const expectView = async (other, name) => {
     await expect(view(other)).toBeVisible();
