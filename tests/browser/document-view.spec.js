@@ -422,10 +422,17 @@ test('the HTML report of a document view: its marks, its figures, escaped text, 
   await dropFiles(page, files);
   await expect.poll(async () => Object.keys(await idsByName(page))).toEqual(files.map(({ name }) => name));
   const ids = await idsByName(page);
+  // On the matrix, the menu says what to open for an export.
+  const menu = page.locator('[data-save-menu]');
+  await menu.locator('summary').click();
+  await expect(menu.locator('[data-export-heading]')).toHaveText('The pair or document on show');
+  await expect(menu.locator('[data-export-note]')).toHaveText(/a document’s view \(its name\) to export it\.$/);
+  await expect(menu.locator('[data-export="html"]')).toBeDisabled();
+  await page.keyboard.press('Escape');
   await openDocument(page, ids[hostile]);
 
   // The menu offers this view, without PAN (a pair's format).
-  await page.locator('[data-save-menu] summary').click();
+  await menu.locator('summary').click();
   await expect(page.locator('[data-export-heading]')).toHaveText('This document’s view');
   await expect(page.locator('[data-export="pan"]')).toBeHidden();
   await expect(page.locator('[data-export="html"]')).toBeEnabled();
@@ -491,6 +498,15 @@ test('the HTML report of a document view: its marks, its figures, escaped text, 
   await saveScreenshot(reader, 'document-report');
   expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
   await close();
+
+  // A pair opened over the view is what the menu exports then, PAN included.
+  await view(page).locator('[data-document-summary] [data-open-pair]').first().click();
+  await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
+  await menu.locator('summary').click();
+  await expect(menu.locator('[data-export-heading]')).toHaveText('The pair on show');
+  await expect(menu.locator('[data-export="pan"]')).toBeEnabled();
+  const pairReport = await downloadFrom(page, null, '[data-export="html"]');
+  expect(pairReport.name).toMatch(/^Herald .* vs wire\.html$/);
   expect(problems).toEqual([]);
 });
 

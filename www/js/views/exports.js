@@ -129,8 +129,9 @@ export function mountExports(store, client, menu) {
   };
   const update = () => {
     const { view, exports } = current();
+    // With nothing on show, the pair's formats (disabled) say what opening one would give.
     const offer = OFFERS[view ?? 'pair'];
-    heading.textContent = offer.heading;
+    heading.textContent = view ? offer.heading : 'The pair or document on show';
     note.hidden = Boolean(exports);
     note.textContent = view
       ? offer.waiting
