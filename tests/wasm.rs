@@ -151,3 +151,26 @@ fn the_exported_compare_many_gives_utf16_offsets_and_pairs_on_request() {
     assert_eq!(stringify(&pair), stringify(&alone));
     assert!(copydesk::wasm::compare_many_pair(0, 3).is_err(), "no fourth document");
 }
+
+/// `setDocumentReport` gives one document's entry of the set's JSON as the CLI writes it (code points,
+/// not the page's UTF-16), for every document, and refuses a document the set does not have.
+#[wasm_bindgen_test]
+fn the_exported_document_report_is_the_clis_entry_for_that_document() {
+    let texts = [format!("😀 𠜎 {WIRE}"), format!("👍🏽 {OUTLET}"), format!("{OUTLET}\n\nA line of its own, here.")];
+    let names = ["wire 👩🏿‍💻.txt", "outlet.txt", "outlet again.txt"];
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let native = copydesk::compare_many(&borrowed, &CompareOptions::default());
+    let named: Vec<copydesk::report::Named> =
+        names.iter().zip(&borrowed).map(|(name, text)| copydesk::report::Named { name, text }).collect();
+    let request = || {
+        let documents: Vec<_> =
+            names.iter().zip(&texts).map(|(name, text)| serde_json::json!({"name": name, "text": text})).collect();
+        js_sys::JSON::parse(&serde_json::json!({ "documents": documents }).to_string()).unwrap()
+    };
+    for d in 0..texts.len() {
+        let page = copydesk::wasm::set_document_report(request(), d).expect("a document of the set");
+        assert_eq!(page, copydesk::report::set_document_json(&named, &native, d).unwrap());
+        assert!(page.contains("\"stretches\": [\n"), "document {d} stands elsewhere");
+    }
+    assert!(copydesk::wasm::set_document_report(request(), 3).is_err(), "no fourth document");
+}

@@ -2,7 +2,8 @@
 //! page and the CLI's output are the same bytes:
 //!
 //! - [`json`] and [`pan`]: a pair (`copydesk compare --format json|pan`);
-//! - [`set_json`] and [`set_jsonl`]: a whole set (`copydesk compare-many --format json|jsonl`).
+//! - [`set_json`] and [`set_jsonl`]: a whole set (`copydesk compare-many --format json|jsonl`), and
+//!   [`set_document_json`] one document's entry of it (the page's export of a document's view).
 //!
 //! Offsets are Unicode code points into each text, end exclusive.
 
@@ -15,7 +16,7 @@ use crate::text::offsets::OffsetIndex;
 use crate::DocumentStats;
 
 pub use pair::{json, pan};
-pub use set::{set_json, set_jsonl};
+pub use set::{set_document_json, set_json, set_jsonl};
 
 /// A compared text and the name it is shown by (a file name, or what the page calls it).
 #[derive(Clone, Copy, Debug)]

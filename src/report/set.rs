@@ -23,6 +23,23 @@ pub fn set_json(documents: &[Named], collection: &Collection) -> String {
     out
 }
 
+/// Document `index`'s entry of [`set_json`] on its own (its figures and `stretches`, offsets in code
+/// points), pretty-printed as `set_json` prints it, with a final line break: what the page exports of
+/// one document's view. None when there is no document `index`.
+///
+/// # Panics
+/// If `documents` are not the collection's texts.
+pub fn set_document_json(documents: &[Named], collection: &Collection, index: usize) -> Option<String> {
+    if index >= documents.len() {
+        return None;
+    }
+    let report = SetReport::new(documents, collection, Unit::CodePoint);
+    let mut out = serde_json::to_string_pretty(&report.document(index))
+        .expect("a report of plain numbers and strings serializes");
+    out.push('\n');
+    Some(out)
+}
+
 /// The report of [`set_json`] as JSON Lines, written to `out` as it goes: one object a line, whose one
 /// key names what its value is, an element of `set_json`'s array of that name in the plural:
 /// `{"document": …}` for each document in order, then `{"cluster": …}`, `{"pair": …}`, `{"story": […]}`,
@@ -83,20 +100,22 @@ impl<'a> SetReport<'a> {
     }
 
     fn documents(&self) -> impl Iterator<Item = JsonDocument<'a>> + '_ {
-        let documents = self.documents.iter().zip(&self.indexes).zip(&self.collection.documents);
-        documents.zip(&self.collection.provenance).map(|(((document, index), stats), stretches)| JsonDocument {
-            stretches: Some(
-                (stretches.iter())
-                    .map(|stretch| JsonStretch {
-                        start: index.convert(stretch.span.start),
-                        end: index.convert(stretch.span.end),
-                        documents: &stretch.documents,
-                        boilerplate: stretch.boilerplate,
-                    })
-                    .collect(),
-            ),
-            ..JsonDocument::new(document.name, index, stats)
-        })
+        (0..self.documents.len()).map(|index| self.document(index))
+    }
+
+    /// Document `index`'s figures and where it stands in the others.
+    fn document(&self, index: usize) -> JsonDocument<'a> {
+        let offsets = &self.indexes[index];
+        let stretches = (self.collection.provenance[index].iter())
+            .map(|stretch| JsonStretch {
+                start: offsets.convert(stretch.span.start),
+                end: offsets.convert(stretch.span.end),
+                documents: &stretch.documents,
+                boilerplate: stretch.boilerplate,
+            })
+            .collect();
+        let stats = &self.collection.documents[index];
+        JsonDocument { stretches: Some(stretches), ..JsonDocument::new(self.documents[index].name, offsets, stats) }
     }
 
     fn clusters(&self) -> impl Iterator<Item = JsonCluster> + '_ {
@@ -168,4 +187,41 @@ struct JsonPair {
 struct JsonSetLimits {
     common_seeds: usize,
     max_seed_documents: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wire set of `tests/fixtures/sets/`, with an astral character up front in one document so
+    /// that code points and bytes differ.
+    fn wire_set() -> Vec<(String, String)> {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sets/wire");
+        ["wire.txt", "herald.txt", "post.txt", "ledger.txt", "monitor.txt"]
+            .iter()
+            .map(|name| {
+                let text = std::fs::read_to_string(folder.join(name)).unwrap();
+                let text = if *name == "herald.txt" { format!("😀 𠜎 {text}") } else { text };
+                (name.to_string(), text)
+            })
+            .collect()
+    }
+
+    /// What the page exports of one document is that document's entry of the CLI's JSON, byte for byte
+    /// (the entry stands two levels deep there, so four spaces further in).
+    #[test]
+    fn a_documents_json_is_its_entry_in_the_sets_json() {
+        let files = wire_set();
+        let texts: Vec<&str> = files.iter().map(|(_, text)| text.as_str()).collect();
+        let named: Vec<Named> = files.iter().map(|(name, text)| Named { name, text }).collect();
+        let collection = crate::compare_many(&texts, &crate::CompareOptions::default());
+        let whole = set_json(&named, &collection);
+        for index in 0..files.len() {
+            let alone = set_document_json(&named, &collection, index).unwrap();
+            let indented: String = alone.trim_end().lines().map(|line| format!("\n    {line}")).collect();
+            assert!(whole.contains(&indented), "document {index}'s JSON is not its entry:\n{alone}");
+            assert!(alone.contains("\"stretches\": [\n"), "document {index} has stretches");
+        }
+        assert_eq!(set_document_json(&named, &collection, files.len()), None);
+    }
 }

@@ -8,7 +8,7 @@ mod read;
 mod report;
 mod set;
 
-pub use set::{compare_many, compare_many_pair};
+pub use set::{compare_many, compare_many_pair, set_document_report};
 
 use js_sys::{Reflect, Uint32Array};
 use serde::{Deserialize, Serialize};

@@ -58,6 +58,20 @@ pub fn compare_many(request: JsValue) -> Result<JsValue, JsError> {
     Ok(value)
 }
 
+/// Compares the set of `request` (as for [`compare_many`]) and returns document `document`'s entry of
+/// `copydesk compare-many --format json`, as the CLI prints it (code points): the export of a document's
+/// view. Stateless, like the pair's `report`: it compares again rather than trust a kept set.
+#[wasm_bindgen(js_name = setDocumentReport)]
+pub fn set_document_report(request: JsValue, document: usize) -> Result<String, JsError> {
+    let request: SetRequest = serde_wasm_bindgen::from_value(request)
+        .map_err(|error| JsError::new(&format!("invalid set request: {error}")))?;
+    let texts: Vec<&str> = request.documents.iter().map(|document| document.text.as_str()).collect();
+    let collection = crate::compare_many(&texts, &request.options);
+    let named: Vec<Named> = request.documents.iter().map(NamedText::named).collect();
+    crate::report::set_document_json(&named, &collection, document)
+        .ok_or_else(|| JsError::new(&format!("the set has {} documents: there is no document {document}", texts.len())))
+}
+
 /// The comparison of documents `a` and `b` (indices into the set last given to [`compare_many`]), as
 /// `compare` gives it for their texts with the set's options.
 #[wasm_bindgen(js_name = compareManyPair)]

@@ -1,9 +1,11 @@
 // The document view: one document of a set in full, each passage that other documents carry marked with
 // their ids (data-documents), held to the expectations of the fixture sets (tests/fixtures/sets/: which
 // documents carry each passage, what is a document's own, what is page chrome). Then choosing a passage
-// and one of its places opens that pair at it, the keys, the way back, and the matrix's headers.
+// and one of its places opens that pair at it, the keys, the way back, and the matrix's headers; last,
+// the view's HTML report, which must carry the same marks and stand on its own.
 
-import { dropFiles, expect, fixture, openPage, saveScreenshot, test } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { downloadFrom, dropFiles, expect, fixture, openPage, saveScreenshot, test, watchProblems } from './helpers.js';
 
 const WIRE_SET = JSON.parse(fixture('sets/wire/expect.json'));
 const CHROME_SET = JSON.parse(fixture('sets/chrome/expect.json'));
@@ -361,4 +363,174 @@ test('every document list item and matrix header opens its document; long names 
   await view(page).locator('[data-action="close-document"]').click();
   await rows.nth(1).locator('[data-open-document]').click();
   await expect(view(page).locator('h2')).toHaveText(`Where the text of “${long[1]}” also stands`);
+});
+
+/**
+ * Each run of a document's text in reading order (on the page, or in its HTML report), however many
+ * marks it spans (the page draws one a line): its text and what its marks say. Runs in the browser.
+ */
+function marksOf(root) {
+  const runs = new Map();
+  for (const mark of root.querySelectorAll('mark')) {
+    const run = runs.get(mark.dataset.run);
+    if (run) {
+      run.text += mark.textContent;
+      continue;
+    }
+    runs.set(mark.dataset.run, {
+      text: mark.textContent,
+      cluster: mark.dataset.cluster,
+      documents: mark.dataset.documents,
+      boilerplate: mark.hasAttribute('data-boilerplate'),
+      reach: mark.dataset.reach,
+      badge: mark.dataset.badge ?? null,
+      label: mark.dataset.label,
+      title: mark.title,
+    });
+  }
+  return [...runs.values()];
+}
+
+/**
+ * Exports the view on show as HTML, writes it to a file and opens that in a browser with scripts off
+ * and no network; returns the report's text, the page that shows it and the requests it made.
+ */
+async function openDocumentReport(page, browser, file) {
+  const report = await downloadFrom(page, '[data-save-menu]', '[data-export="html"]');
+  const path = test.info().outputPath(file);
+  writeFileSync(path, report.text);
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+  const reader = await context.newPage();
+  const requests = [];
+  reader.on('request', (request) => requests.push(request.url()));
+  await reader.goto(`file://${path}`);
+  return { report, reader, requests, close: () => context.close() };
+}
+
+test('the HTML report of a document view: its marks, its figures, escaped text, nothing fetched', async ({
+  page,
+  browser,
+}) => {
+  const problems = watchProblems(page);
+  // A hostile name and text: they must stay text in the report.
+  const hostile = 'Herald <img src=x onerror=alert(1)> & "quotes" 👩🏿‍💻.txt';
+  const files = WIRE_SET.documents.map((name) => ({
+    name: name === 'herald.txt' ? hostile : name,
+    text: `${fixture(`sets/wire/${name}`)}${name === 'herald.txt' ? '\n</textarea><script>alert(1)</script>\n' : ''}`,
+  }));
+  await openPage(page);
+  await dropFiles(page, files);
+  await expect.poll(async () => Object.keys(await idsByName(page))).toEqual(files.map(({ name }) => name));
+  const ids = await idsByName(page);
+  // On the matrix, the menu says what to open for an export.
+  const menu = page.locator('[data-save-menu]');
+  await menu.locator('summary').click();
+  await expect(menu.locator('[data-export-heading]')).toHaveText('The pair or document on show');
+  await expect(menu.locator('[data-export-note]')).toHaveText(/a document’s view \(its name\) to export it\.$/);
+  await expect(menu.locator('[data-export="html"]')).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await openDocument(page, ids[hostile]);
+
+  // The menu offers this view, without PAN (a pair's format).
+  await menu.locator('summary').click();
+  await expect(page.locator('[data-export-heading]')).toHaveText('This document’s view');
+  await expect(page.locator('[data-export="pan"]')).toBeHidden();
+  await expect(page.locator('[data-export="html"]')).toBeEnabled();
+  await saveScreenshot(page, 'document-export-menu');
+  await page.keyboard.press('Escape');
+
+  const onPage = await text(page).evaluate(marksOf);
+  const numbers = Object.fromEntries(Object.values(ids).map((id, index) => [id, String(index + 1)]));
+  const { report, reader, requests, close } = await openDocumentReport(page, browser, 'document.html');
+  // What file systems refuse is replaced (the browser replaces a little more, such as the ZWJ).
+  expect(report.name).toMatch(/^Herald -img src=x onerror=alert\(1\)- & -quotes- 👩🏿.💻 in a set of 5\.html$/);
+  expect(report.text).toMatch(/^<!doctype html>/);
+  expect(report.text).not.toMatch(/<script|<img/i);
+  expect(report.text).toContain('&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+  await expect(reader.locator('h1')).toHaveText(`Where the text of “${hostile}” also stands`);
+  await expect(reader.locator('script, img')).toHaveCount(0);
+
+  // The same marks as the page's, in the same places, naming the documents by their numbers.
+  const article = reader.locator('article');
+  const inReport = await article.evaluate(marksOf);
+  expect(inReport.length).toBeGreaterThan(5);
+  expect(inReport).toEqual(
+    onPage.map((mark) => ({
+      ...mark,
+      documents: mark.documents
+        .split(' ')
+        .map((id) => numbers[id])
+        .join(' '),
+    })),
+  );
+  // Each mark names the documents that carry it (the wire among them for some of the Herald's).
+  expect(inReport.every(({ title }) => /^Also in “.+” \(\d other documents?\)$/.test(title))).toBe(true);
+  expect(inReport.some(({ title }) => title.includes('“wire.txt”'))).toBe(true);
+  // The whole text, and nothing else, in the article (the badges are drawn by the style sheet).
+  expect(await article.evaluate((element) => element.textContent)).toBe(files[1].text);
+  // Styled as on the page: shaded by reach.
+  const shade = await article
+    .locator('mark[data-reach]')
+    .first()
+    .evaluate((mark) => getComputedStyle(mark).backgroundColor);
+  expect(shade).not.toBe('rgba(0, 0, 0, 0)');
+  const pageShade = await text(page)
+    .locator(`mark[data-run="0"]`)
+    .first()
+    .evaluate((mark) => getComputedStyle(mark).backgroundColor);
+  expect(
+    await article
+      .locator('mark[data-run="0"]')
+      .first()
+      .evaluate((mark) => getComputedStyle(mark).backgroundColor),
+  ).toBe(pageShade);
+
+  // The figures at the top, as the view shows them.
+  const figures = (root) =>
+    root.evaluate((element) => ({
+      own: element.querySelector('.share-own').textContent,
+      rows: [...element.querySelectorAll('.share-row')].map((row) => row.textContent),
+    }));
+  expect(await figures(reader.locator('.summary'))).toEqual(
+    await figures(page.locator('[data-panel="document"] [data-document-summary]')),
+  );
+  await reader.setViewportSize({ width: 1200, height: 900 });
+  await saveScreenshot(reader, 'document-report');
+  expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
+  await close();
+
+  // A pair opened over the view is what the menu exports then, PAN included.
+  await view(page).locator('[data-document-summary] [data-open-pair]').first().click();
+  await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
+  await menu.locator('summary').click();
+  await expect(menu.locator('[data-export-heading]')).toHaveText('The pair on show');
+  await expect(menu.locator('[data-export="pan"]')).toBeEnabled();
+  const pairReport = await downloadFrom(page, null, '[data-export="html"]');
+  expect(pairReport.name).toMatch(/^Herald .* vs wire\.html$/);
+  expect(problems).toEqual([]);
+});
+
+test('the HTML report of a document view mutes page chrome, and hides it without a script', async ({
+  page,
+  browser,
+}) => {
+  const ids = await dropSet(page, 'chrome', CHROME_SET.documents);
+  await openDocument(page, ids['clarion-library.txt']);
+  const { reader, close } = await openDocumentReport(page, browser, 'chrome.html');
+  const chrome = reader.locator('article mark[data-boilerplate]');
+  const runs = (root) => root.evaluate(marksOf);
+  const chromeRuns = (await runs(reader.locator('article'))).filter((run) => run.boilerplate);
+  expect(chromeRuns.length).toBeGreaterThan(0);
+  expect(chromeRuns).toEqual(
+    (await runs(text(page))).filter((run) => run.boilerplate).map((run) => ({ ...run, documents: expect.any(String) })),
+  );
+  await expect(chrome.first()).toBeVisible();
+  const colours = await chrome
+    .first()
+    .evaluate((mark) => [getComputedStyle(mark).color, getComputedStyle(mark.closest('article')).color]);
+  expect(colours[0]).not.toBe(colours[1]);
+  await reader.getByLabel('Hide page chrome').check();
+  await expect(chrome.first()).toBeHidden();
+  await expect(reader.locator('article')).not.toContainText('The Clarion Daily', { useInnerText: true });
+  await close();
 });

@@ -144,6 +144,14 @@ test('a whole session requests nothing but the site’s own files', async ({ bro
     expect(file.text.length, locator).toBeGreaterThan(0);
   }
 
+  // A document's view (with three documents, the set is compared), and its exports.
+  await page.locator('[data-document-list] [data-open-document]').nth(2).click();
+  await expect(page.locator('[data-panel="document"] [data-text] mark').first()).toBeVisible();
+  for (const locator of ['[data-export="json"]', '[data-export="html"]']) {
+    const file = await downloadFrom(page, '[data-save-menu]', locator);
+    expect(file.name, locator).toMatch(/ in a set of 3\.(json|html)$/);
+  }
+
   // Rename, remove, clear everything.
   await documentNames(page).first().fill('The wire, renamed');
   await documentNames(page).first().press('Enter');

@@ -1,9 +1,11 @@
 // One report, two ways out: the page's JSON and PAN exports are the engine's (src/report/), so for the
-// same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints.
+// same texts, names and options they are byte for byte what `copydesk compare --format json|pan` prints,
+// and a document view's JSON is that document's entry of `copydesk compare-many --format json`.
 // The command line runs here on the very files the page is given.
 
 import {
   downloadFrom,
+  dropFiles,
   expect,
   fixture,
   MIXED_PARAGRAPHS,
@@ -87,3 +89,89 @@ test('the exports of non-ASCII texts and names, with options, are the command li
     expect(reports.pan, `${pair[0].name}: PAN`).toBe(cliReport(pair, 'pan', flags));
   }
 });
+
+/**
+ * The entries of `documents` in the command line's `compare-many --format json`, each as its own text:
+ * its lines (four spaces in there) brought out to the left, without the comma that follows it.
+ */
+function documentEntries(json) {
+  const lines = json.split('\n');
+  const from = lines.indexOf('  "documents": [');
+  const to = lines.indexOf('  ],', from);
+  expect(
+    [from, to].every((at) => at > 0),
+    'the JSON lists its documents first',
+  ).toBe(true);
+  const entries = [];
+  for (const line of lines.slice(from + 1, to)) {
+    if (line === '    {') entries.push([]);
+    entries.at(-1).push(line.slice(4));
+  }
+  return entries.map((entry) => `${entry.join('\n').replace(/,$/, '')}\n`);
+}
+
+/** Opens the view of each document of the page in turn and downloads its JSON export. */
+async function documentJsonExports(page, count) {
+  const exports = [];
+  for (let index = 0; index < count; index += 1) {
+    await page.locator('[data-document-list] [data-open-document]').nth(index).click();
+    await expect(page.locator('[data-panel="document"] [data-text] mark').first()).toBeVisible();
+    exports.push(await downloadFrom(page, '[data-save-menu]', '[data-export="json"]'));
+  }
+  return exports;
+}
+
+test('the JSON of each document view of the five-outlet example is its entry in the command line’s', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await openPage(page);
+  await page.locator('[data-examples-menu] summary').click();
+  await page.locator('[data-examples-menu] [data-example="ferry"]').click();
+  const example = await page.evaluate(
+    async () => (await import('./js/examples.js')).EXAMPLES.find((example) => example.id === 'ferry').files,
+  );
+  const files = Object.entries(example).map(([path, name]) => ({ name, text: fixture(path) }));
+  await expect(page.locator('[data-document-list] [data-field="name"]').nth(4)).toHaveValue(files[4].name);
+  const cli = cliSetReport(files, []);
+  const entries = documentEntries(cli);
+  expect(entries).toHaveLength(5);
+  const exports = await documentJsonExports(page, 5);
+  for (const [index, file] of exports.entries()) {
+    expect(file.name).toBe(`${files[index].name} in a set of 5.json`);
+    expect(file.text, files[index].name).toBe(entries[index]);
+    expect(JSON.parse(file.text)).toEqual(JSON.parse(cli).documents[index]);
+  }
+  // The Monitor copies the Ledger: its stretches name document 3, as the command line numbers them.
+  expect(JSON.parse(exports[4].text).stretches.some(({ documents }) => documents.includes(3))).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('the JSON of a document view counts code points, with options, as the command line does', async ({ page }) => {
+  // Emoji and astral ideographs ahead of the passages: UTF-16 offsets would be larger than the CLI's.
+  const files = ['wire.txt', 'herald.txt', 'post.txt'].map((name, index) => ({
+    name: `${['👩🏿‍💻', '𠜎', '🇬🇷'][index]} ${name}`,
+    text: `${'😀 '.repeat(index + 1)}𠜎 ${MIXED_PARAGRAPHS[index]}\n\n${fixture(`sets/wire/${name}`)}`,
+  }));
+  await openPage(page, '?min=8&punct=1');
+  await dropFiles(page, files);
+  await expect(page.locator('[data-document-list] [data-open-document]')).toHaveCount(3);
+  const entries = documentEntries(cliSetReport(files, ['--min-words', '8', '--ignore-punctuation']));
+  const exports = await documentJsonExports(page, 3);
+  for (const [index, file] of exports.entries()) {
+    expect(file.text, files[index].name).toBe(entries[index]);
+    const { stretches } = JSON.parse(file.text);
+    expect(stretches.length, files[index].name).toBeGreaterThan(0);
+    // Each stretch, cut from the text by code points, starts and ends with a word.
+    const codePoints = [...files[index].text];
+    for (const { start, end } of stretches)
+      expect(codePoints.slice(start, end).join(''), `${start}..${end}`).toMatch(
+        /^[\p{L}\p{N}“"‘'(].*[\p{L}\p{N}.”"’')]$/su,
+      );
+  }
+});
+
+/** What `copydesk compare-many --format json` prints for the files, named as in the page, with `flags`. */
+function cliSetReport(files, flags) {
+  return runCli(files, ['compare-many', ...files.map(({ name }) => name), '--format', 'json', ...flags]).stdout;
+}

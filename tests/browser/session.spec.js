@@ -12,6 +12,7 @@ import {
   expectCleanText,
   expectSaved,
   fixture,
+  savedSession,
   openPage,
   pasteText,
   saveScreenshot,
@@ -114,8 +115,14 @@ test('a comparison file brings the whole session back exactly', async ({ page })
   const file = await downloadFrom(page, '[data-save-menu]', '[data-save-menu] [data-action="download-session"]');
   expect(file.name).toMatch(/^comparison \d{4}-\d\d-\d\d \d\d-\d\d\.copydesk\.json$/);
   const session = JSON.parse(file.text);
-  expect(Object.keys(session)).toEqual(['format', 'version', 'documents', 'options', 'pair', 'tab']);
-  expect(session).toMatchObject({ format: 'copydesk-session', version: 1, pair: [2, 0], tab: 'inline' });
+  expect(Object.keys(session)).toEqual(['format', 'version', 'documents', 'options', 'pair', 'document', 'tab']);
+  expect(session).toMatchObject({
+    format: 'copydesk-session',
+    version: 1,
+    pair: [2, 0],
+    document: null,
+    tab: 'inline',
+  });
   expect(session.options.ignore_punctuation).toBe(true);
   // Dropped files get one kind of line break; everything else is as it was.
   expect(session.documents.map(({ name, text }) => ({ name, text }))).toEqual(
@@ -145,6 +152,93 @@ test('a comparison file brings the whole session back exactly', async ({ page })
     }),
   ).toBeVisible();
   await expect(documentNames(page)).toHaveCount(3);
+});
+
+const SET_FILES = ['wire.txt', 'herald.txt', 'post.txt', 'ledger.txt', 'monitor.txt'];
+
+/** Drops the five files of tests/fixtures/sets/wire/ and opens the view of the Herald's. */
+async function openHeraldView(page) {
+  await openPage(page);
+  await dropFiles(
+    page,
+    SET_FILES.map((name) => ({ name, text: fixture(`sets/wire/${name}`) })),
+  );
+  // The first visit's example has five documents too: wait for these.
+  await expect(documentNames(page).nth(4)).toHaveValue('monitor.txt');
+  await page.locator('[data-document-list] [data-open-document]').nth(1).click();
+  await expectDocumentView(page, 'herald.txt');
+}
+
+/** The view of document `name` is on show, its text drawn with its marks. */
+async function expectDocumentView(page, name) {
+  const view = page.locator('[data-panel="document"]');
+  await expect(view).toBeVisible();
+  await expect(view.locator('[data-document-title]')).toHaveText(`Where the text of “${name}” also stands`);
+  await expect(view.locator('[data-text] mark[data-documents]').first()).toBeVisible();
+}
+
+/** The pair `a`, `b` is on show over the view of `a`, and going back lands on that view. */
+async function expectPairOverView(page, a, b) {
+  await expect(page.locator('[data-panel="pair"]')).toBeVisible();
+  await expect(page.locator('[data-side="a"] [data-side-name]')).toHaveText(a);
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText(b);
+  await expect(page.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
+  await expect(page.locator('[data-action="back-to-matrix"]')).toHaveText(`← ${a}`);
+  await page.locator('[data-action="back-to-matrix"]').click();
+  await expectDocumentView(page, a);
+}
+
+test('saved work and a comparison file bring back the document view, and the pair opened over it', async ({ page }) => {
+  await openHeraldView(page);
+  await expectSaved(page);
+  expect(await savedSession(page)).toMatchObject({ document: 1, pair: null });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expectDocumentView(page, 'herald.txt');
+
+  // A pair opened from the view (the Ledger, from the figures at the top) is saved over it.
+  await page.locator('[data-document-summary] [data-open-pair]').nth(1).click();
+  const other = await page.locator('[data-side="b"] [data-side-name]').textContent();
+  expect(SET_FILES).toContain(other);
+  await expectSaved(page);
+  expect(await savedSession(page)).toMatchObject({ document: 1, pair: [1, SET_FILES.indexOf(other)] });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expectPairOverView(page, 'herald.txt', other);
+
+  // The comparison file carries both; dropped on a cleared page, it lands on the pair over the view.
+  await page.locator('[data-document-summary] [data-open-pair]').nth(1).click();
+  await expect(page.locator('[data-panel="pair"]')).toBeVisible();
+  const file = await downloadFrom(page, '[data-save-menu]', '[data-save-menu] [data-action="download-session"]');
+  expect(JSON.parse(file.text)).toMatchObject({ document: 1, pair: [1, SET_FILES.indexOf(other)] });
+  await page.getByRole('button', { name: 'Clear everything' }).click();
+  await expect(documentNames(page)).toHaveCount(0);
+  await dropFiles(page, [{ name: file.name, text: file.text }]);
+  await expectPairOverView(page, 'herald.txt', other);
+
+  // Closing the view is saved too: the next visit opens on the matrix.
+  await page.locator('[data-action="close-document"]').click();
+  await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
+  await expectSaved(page);
+  expect(await savedSession(page)).toMatchObject({ document: null, pair: null });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
+});
+
+test('a comparison file from before the document view opens as it did', async ({ page }) => {
+  await openPage(page);
+  const documents = SET_FILES.map((name) => ({ name, text: fixture(`sets/wire/${name}`), source: 'file', note: '' }));
+  const old = { format: 'copydesk-session', version: 1, documents, options: {}, pair: null, tab: 'side' };
+  await dropFiles(page, [{ name: 'old.copydesk.json', text: JSON.stringify(old, null, 2) }]);
+  await expect(documentNames(page)).toHaveCount(5);
+  await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
+  await dropFiles(page, [{ name: 'old-pair.copydesk.json', text: JSON.stringify({ ...old, pair: [3, 4] }) }]);
+  await expect(page.locator('[data-side="a"] [data-side-name]')).toHaveText('ledger.txt');
+  // Back from the pair: to the matrix, as before (no document view was open).
+  await expect(page.locator('[data-action="back-to-matrix"]')).toHaveText('← All documents');
+  await page.locator('[data-action="back-to-matrix"]').click();
+  await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
 });
 
 /** Two texts whose passages sit after emoji and astral ideographs, where UTF-16 and code points differ. */

@@ -39,3 +39,36 @@ test('an option value of a megabyte is cut to a few words in the problem, not qu
     `The link’s Ignore case ("${'x'.repeat(39)}…") must be a boolean; using the default instead.`,
   ]);
 });
+
+/** A session of three documents, with `fields` added (any JSON values). */
+const sessionOfThree = (fields) =>
+  JSON.stringify({
+    format: 'copydesk-session',
+    version: 1,
+    documents: ['a', 'b', 'c'].map((name) => ({ name, text: `text ${name}`, source: 'file', note: '' })),
+    options: {},
+    ...fields,
+  });
+
+test('the document on show comes back from a link and a file; one from before it opens without', async () => {
+  for (const fromBefore of [{}, { pair: [2, 0], tab: 'inline' }]) {
+    const { session, problems } = await openBoth(sessionOfThree(fromBefore));
+    expect(problems).toEqual([]);
+    expect(session.document).toBeNull();
+    expect(session.pair).toEqual(fromBefore.pair ?? null);
+    expect(Object.keys(session)).toEqual(['format', 'version', 'documents', 'options', 'pair', 'document', 'tab']);
+  }
+  const { session } = await openBoth(sessionOfThree({ pair: [1, 2], document: 1 }));
+  expect(session).toMatchObject({ pair: [1, 2], document: 1 });
+  expect(readSessionFile(sessionOfThree({ document: 2 })).session.document).toBe(2);
+});
+
+test('a document on show that is not one of the documents is left out, and the rest opens', async () => {
+  for (const document of [3, -1, 1.5, '1', [1], { index: 1 }, true, null]) {
+    const { session, problems, fileProblems } = await openBoth(sessionOfThree({ document, pair: [0, 1] }));
+    expect(session.document, JSON.stringify(document)).toBeNull();
+    expect(session.pair).toEqual([0, 1]);
+    expect(session.documents).toHaveLength(3);
+    expect([problems, fileProblems]).toEqual([[], []]);
+  }
+});

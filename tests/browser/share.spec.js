@@ -1,7 +1,9 @@
-// Share links: the whole comparison (documents, names, options, the pair on show) travels in the
-// address's fragment and comes back exact to the code unit; a broken link says so and changes nothing;
-// a link opened over saved work keeps that work; a link too long for browsers offers the file instead.
+// Share links: the whole comparison (documents, names, options, the pair and the document view on show)
+// travels in the address's fragment and comes back exact to the code unit; a broken link says so and
+// changes nothing; a link opened over saved work keeps that work; a link too long for browsers (a big
+// set) offers the file instead.
 
+import { readFileSync } from 'node:fs';
 import {
   MIXED_PARAGRAPHS,
   documentNames,
@@ -108,6 +110,49 @@ test('a link carries five documents, the pair on show and the view', async ({ pa
     const saved = await savedSession(other);
     expect(saved.documents.map(({ name, text }) => ({ name, text }))).toEqual(documents);
     expect(saved.pair).toEqual([2, 4]);
+  });
+});
+
+test('a link carries the document view on show, and the pair opened over it', async ({ page, browser }) => {
+  const files = ['wire.txt', 'herald.txt', 'post.txt', 'ledger.txt', 'monitor.txt'];
+  await openPage(page);
+  await dropFiles(
+    page,
+    files.map((name) => ({ name, text: fixture(`sets/wire/${name}`) })),
+  );
+  // The first visit's example has five documents too: wait for these.
+  await expect(documentNames(page).nth(4)).toHaveValue('monitor.txt');
+  const view = (other) => other.locator('[data-panel="document"]');
+  const expectView = async (other, name) => {
+    await expect(view(other)).toBeVisible();
+    await expect(view(other).locator('[data-document-title]')).toHaveText(`Where the text of “${name}” also stands`);
+    await expect(view(other).locator('[data-text] mark[data-documents]').first()).toBeVisible();
+  };
+  await page.locator('[data-document-list] [data-open-document]').nth(4).click();
+  await expectView(page, 'monitor.txt');
+  const viewLink = await makeShareLink(page);
+  // The Monitor opened side by side with the Ledger it copies, from the figures at the top.
+  await view(page).locator('[data-document-summary] [data-open-pair]').first().click();
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('ledger.txt');
+  // A fresh menu (the open one still shows the last link until the new one is made).
+  await expectSaved(page);
+  await page.reload();
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('ledger.txt');
+  const pairLink = await makeShareLink(page);
+  expect(pairLink).not.toBe(viewLink);
+
+  await openElsewhere(browser, viewLink, async (other) => {
+    await expectView(other, 'monitor.txt');
+    await expectSaved(other);
+    expect(await savedSession(other)).toMatchObject({ document: 4, pair: null });
+  });
+  await openElsewhere(browser, pairLink, async (other) => {
+    await expect(other.locator('[data-panel="pair"]')).toBeVisible();
+    await expect(other.locator('[data-side="a"] [data-side-name]')).toHaveText('monitor.txt');
+    await expect(other.locator('[data-side="b"] [data-side-name]')).toHaveText('ledger.txt');
+    await expect(other.locator('[data-side="a"] mark[data-passage]').first()).toBeVisible();
+    await other.locator('[data-action="back-to-matrix"]').click();
+    await expectView(other, 'monitor.txt');
   });
 });
 
@@ -226,6 +271,61 @@ test('a link past what browsers open is not copied; the comparison file is offer
   expect(download.suggestedFilename()).toMatch(/\.copydesk\.json$/);
 });
 
+test('a set too big for a link offers the comparison file, which opens on the document view', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  await openPage(page);
+  await page.locator('[data-action="remove-all"]').click();
+  // The five files of a set, and 35 of 63,000 random characters from 64 letters each, which hardly
+  // compress: together more than a link can carry.
+  const RANDOM = 35;
+  await page.evaluate((count) => {
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .';
+    globalThis.madeTexts = Object.fromEntries(
+      Array.from({ length: count }, (_, n) => [
+        `random-${n}`,
+        Array.from({ length: 63_000 }, () => letters[Math.floor(Math.random() * 64)]).join(''),
+      ]),
+    );
+  }, RANDOM);
+  const setFiles = ['wire.txt', 'herald.txt', 'post.txt', 'ledger.txt', 'monitor.txt'];
+  await dropFiles(page, [
+    ...setFiles.map((name) => ({ name, text: fixture(`sets/wire/${name}`) })),
+    ...Array.from({ length: RANDOM }, (_, n) => ({ name: `random-${n}.txt`, made: `random-${n}` })),
+  ]);
+  await expect(documentNames(page)).toHaveCount(5 + RANDOM);
+  await page.locator('[data-document-list] [data-open-document]').nth(1).click();
+  const view = (at) => at.locator('[data-panel="document"]');
+  const title = 'Where the text of “herald.txt” also stands';
+  await expect(view(page).locator('[data-document-title]')).toHaveText(title);
+  await expect(view(page).locator('[data-text] mark[data-documents]').first()).toBeVisible();
+
+  await page.locator('[data-share-menu] summary').click();
+  await expect(page.locator('[data-share-status]')).toHaveText(
+    /^Not copied: this link is 2,\d{3},\d{3} characters long/,
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-share-too-long] [data-action="download-session"]').click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const session = JSON.parse(text);
+  expect(session.documents).toHaveLength(5 + RANDOM);
+  expect(session.document).toBe(1);
+
+  // Someone else drops the file: the same document view.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await openPage(other);
+  await dropFiles(other, [{ name: download.suggestedFilename(), text }]);
+  await expect(documentNames(other)).toHaveCount(5 + RANDOM);
+  await expect(view(other).locator('[data-document-title]')).toHaveText(title);
+  await expect(view(other).locator('[data-text] mark[data-documents]').first()).toBeVisible();
+  await context.close();
+});
+
 /**
  * The property: for any documents the page can hold, decode(encode(session)) is the session, to the
  * code unit. Random strings draw from every plane and from the characters that break naive code: lone
@@ -310,6 +410,7 @@ test('encode and decode round-trip 500 random sessions exactly', async ({ page }
         documents,
         options: randomOptions(),
         pair,
+        document: below(2) ? below(count) : null,
         tab: below(2) ? 'side' : 'inline',
       });
       const fromLink = await share.decodeLink(await share.encodeLink(session));

@@ -532,12 +532,7 @@ test('(i) the HTML report of vector documents opens on its own and runs nothing'
   browser,
 }) => {
   const trap = await setUp(page, context, baseURL);
-  // Names as long as a paragraph: every vector that survives a trip through HTML (a NUL does not, and a
-  // carriage return becomes a line feed) in one of the two.
-  const names = FILE_VECTORS.filter((vector) => !vector.includes('\r'));
-  const [textA, textB] = vectorTexts(FILE_VECTORS);
-  const a = { name: names.filter((_, n) => n % 2 === 0).join(' '), text: textA };
-  const b = { name: names.filter((_, n) => n % 2 === 1).join(' '), text: textB };
+  const [a, b] = reportDocuments(vectorTexts(FILE_VECTORS));
   await dropFiles(page, [a, b]);
   await expectPairShows(page, asRead(a.text), asRead(b.text));
   const passages = Number(await page.locator('[data-stat="passages"] .stat-value').textContent());
@@ -566,19 +561,7 @@ test('(i) the HTML report of vector documents opens on its own and runs nothing'
     sources: Array(passages).fill(inXml(b.name)),
   });
 
-  const report = await downloadFrom(page, '[data-save-menu]', '[data-export="html"]');
-  const path = test.info().outputPath('vectors report.html');
-  writeFileSync(path, report.text);
-  const address = pathToFileURL(path).href;
-  await trap.expectNoneSprung(page);
-
-  // Opened as a file in a browser with scripts on: whatever the report held would have its chance to run.
-  const readerContext = await browser.newContext();
-  const readerTrap = await trapScripts(readerContext, (url) => url === address);
-  const reader = await readerContext.newPage();
-  const problems = watchProblems(reader);
-  await reader.goto(address);
-  await expect(reader.locator('h1')).toBeVisible();
+  const { reader, close } = await openReport(page, trap, browser, 'vectors report.html');
   expect(await textContent(reader.locator('h1'))).toBe(`What “${a.name}” and “${b.name}” share`);
   expect(await textContent(reader.locator('title'))).toBe(`copydesk: “${a.name}” and “${b.name}”`);
   expect(await textContents(reader.locator('.texts h2 bdi'))).toEqual([a.name, b.name]);
@@ -600,8 +583,70 @@ test('(i) the HTML report of vector documents opens on its own and runs nothing'
   expect(await reader.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
     "default-src 'none'; style-src 'unsafe-inline'",
   );
-  await readerTrap.expectNoneSprung(reader);
-  await expect(reader).toHaveURL(address);
-  expect(problems).toEqual([]);
-  await readerContext.close();
+  await close();
+});
+
+/**
+ * Documents of `texts` named by the vectors, dealt in turn: names as long as a paragraph, each vector
+ * that survives a trip through HTML (a NUL does not, and a carriage return becomes a line feed) in one.
+ */
+function reportDocuments(texts) {
+  const names = FILE_VECTORS.filter((vector) => !vector.includes('\r'));
+  return texts.map((text, k) => ({ name: names.filter((_, n) => n % texts.length === k).join(' '), text }));
+}
+
+/**
+ * Exports the HTML report of what is on show and opens it as a file in a browser with scripts on:
+ * whatever the report held would have its chance to run. `close` checks that nothing did.
+ */
+async function openReport(page, trap, browser, file) {
+  const report = await downloadFrom(page, '[data-save-menu]', '[data-export="html"]');
+  const path = test.info().outputPath(file);
+  writeFileSync(path, report.text);
+  const address = pathToFileURL(path).href;
+  await trap.expectNoneSprung(page);
+  const context = await browser.newContext();
+  const readerTrap = await trapScripts(context, (url) => url === address);
+  const reader = await context.newPage();
+  const problems = watchProblems(reader);
+  await reader.goto(address);
+  await expect(reader.locator('h1')).toBeVisible();
+  const close = async () => {
+    await readerTrap.expectNoneSprung(reader);
+    await expect(reader).toHaveURL(address);
+    expect(problems).toEqual([]);
+    await context.close();
+  };
+  return { reader, close };
+}
+
+test('(j) the HTML report of a document view of vector documents opens on its own and runs nothing', async ({
+  page,
+  context,
+  baseURL,
+  browser,
+}) => {
+  const trap = await setUp(page, context, baseURL);
+  // Three documents: a set.
+  const [textA, textB] = vectorTexts(FILE_VECTORS);
+  const documents = reportDocuments([textA, textB, `${textB}\nA third, of its own.\n`]);
+  await dropFiles(page, documents);
+  await expect(documentNames(page)).toHaveCount(3);
+  await page.locator('[data-document-list] [data-open-document]').first().click();
+  await expect(page.locator('[data-panel="document"] [data-text] mark').first()).toBeVisible();
+
+  const json = JSON.parse((await downloadFrom(page, '[data-save-menu]', '[data-export="json"]')).text);
+  expect(json.name).toBe(documents[0].name);
+  const { reader, close } = await openReport(page, trap, browser, 'vectors document report.html');
+  expect(await textContent(reader.locator('h1'))).toBe(`Where the text of “${documents[0].name}” also stands`);
+  expect(await textContent(reader.locator('title'))).toBe(
+    `copydesk: where the text of “${documents[0].name}” also stands`,
+  );
+  expect(await textContents(reader.locator('.share-name'))).toEqual([documents[1].name, documents[2].name]);
+  expect(await textContent(reader.locator('article'))).toBe(asRead(documents[0].text));
+  // Every mark names the documents that carry it, as text in an attribute.
+  const titles = await reader.locator('article mark[title]').evaluateAll((marks) => marks.map((mark) => mark.title));
+  expect(titles.length).toBeGreaterThan(0);
+  for (const title of titles) expect(title).toContain(`“${documents[1].name}”`);
+  await close();
 });

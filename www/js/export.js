@@ -1,6 +1,7 @@
 // The pair on show as a self-contained HTML report: both texts with the page's highlights, the figures
-// and the list of passages; no script, so it opens anywhere, offline. (The JSON and PAN exports are the
-// engine's, src/report/, asked for through the worker.)
+// and the list of passages; and the document view on show as one: the document's text marked by where
+// it also stands, its figures at the top. No script, so they open anywhere, offline. (The JSON and PAN
+// exports are the engine's, src/report/, asked for through the worker.)
 //
 // The report is built with DOM calls and serialized by the browser: user text only ever becomes text
 // nodes and attribute values, which the serializer escapes; only the fixed head is written as text. A
@@ -10,7 +11,7 @@
 
 import { h } from './dom.js';
 import { count, number } from './format.js';
-import { markedPieces } from './marks.js';
+import { markedPieces, reusePieces } from './marks.js';
 import { OPTION_FIELDS } from './options.js';
 import { writeAllPieces } from './render.js';
 import { limitNotes } from './views/limits.js';
@@ -74,10 +75,71 @@ export function reportHtml({ a, b, result, options, made }) {
     ),
     passageList(a, b, result.passages),
   );
-  const title = h('title', {}, `copydesk: “${a.name}” and “${b.name}”`);
-  // The head is fixed text apart from the title. The elements are never attached to a document (the
-  // page's own CSP would refuse the report's inline style); outerHTML serializes them, escaping the
-  // text of text nodes and the values of attributes.
+  return standalone(`copydesk: “${a.name}” and “${b.name}”`, body, PAIR_CSS);
+}
+
+/**
+ * A document of a set as an HTML report: its text with every run that other documents carry marked as
+ * in the document view (marks.js: data-documents holds their numbers in the document list, and each
+ * mark names them), its figures at the top; page chrome muted, and hidden by a checkbox (CSS only).
+ * @param {{ name: string, text: string, runs: import('./provenance.js').Run[],
+ *   carriers: { ids: string[], names: string[], numbers: string[] }, summary: Node[], marked: string,
+ *   options: object, made: Date }} view
+ * @returns {string}
+ */
+export function documentReportHtml({ name, text, runs, carriers, summary, marked, options, made }) {
+  const content = h('div', { class: 'text document-text', dir: 'auto' });
+  writeAllPieces(content, reusePieces(text, runs, { ...carriers, focusable: false }));
+  const sample = (reach, words, boilerplate = false) =>
+    h('mark', { class: 'sample', 'data-reach': reach, 'data-boilerplate': boilerplate }, words);
+  const body = h(
+    'body',
+    {},
+    h(
+      'header',
+      {},
+      h('p', { class: 'kicker' }, 'copydesk report'),
+      h('h1', {}, 'Where the text of ', h('bdi', {}, `“${name}”`), ' also stands'),
+      h(
+        'p',
+        { class: 'muted' },
+        `Made ${made.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' })}, with ${count(carriers.ids.length - 1, 'other document')}. Options: ${optionsSummary(options)}.`,
+      ),
+    ),
+    h('section', { class: 'summary', 'aria-label': 'Figures' }, ...summary),
+    h(
+      'p',
+      { class: 'legend muted' },
+      `${marked}. The deeper the shade and the heavier the line, the more documents carry a passage: `,
+      sample(1, 'one'),
+      ' ',
+      sample(3, 'more'),
+      ' ',
+      sample(4, 'all'),
+      '. The small numbers on a passage are those of the documents above that carry it (point at it for their names); ',
+      sample(1, 'page chrome', true),
+      ' is muted. Plain text is the document’s own.',
+    ),
+    runs.some((run) => run.boilerplate)
+      ? h(
+          'p',
+          { class: 'legend' },
+          h('label', {}, h('input', { type: 'checkbox', id: 'hide-chrome' }), ' Hide page chrome'),
+        )
+      : null,
+    h('article', { 'aria-label': name }, content),
+  );
+  return standalone(`copydesk: where the text of “${name}” also stands`, body, DOCUMENT_CSS);
+}
+
+/**
+ * A report's whole file: a fixed head with its title, the page's mark styles and the report's own,
+ * and `body`. The elements are never attached to a document (the page's own CSP would refuse the
+ * report's inline style); outerHTML serializes them, escaping the text of text nodes and the values of
+ * attributes.
+ */
+function standalone(titleText, body, css) {
+  const title = h('title', {}, titleText);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -89,7 +151,7 @@ export function reportHtml({ a, b, result, options, made }) {
 ${title.outerHTML}
 <style>
 ${pageStyle()}
-${REPORT_CSS}</style>
+${REPORT_CSS}${css}</style>
 </head>
 ${body.outerHTML}
 </html>
@@ -186,19 +248,29 @@ function stat(term, value, detail) {
 
 /** A file name for an export of the pair: both names, without what file systems refuse. */
 export function exportFileName(a, b, extension) {
-  const stem = (name) =>
+  return `${stem(a.name)} vs ${stem(b.name)}.${extension}`;
+}
+
+/** A file name for an export of a document's view: its name and the set's size. */
+export function documentFileName(doc, documents, extension) {
+  return `${stem(doc.name)} in a set of ${documents}.${extension}`;
+}
+
+/** A name as part of a file name: without its extension and what file systems refuse. */
+function stem(name) {
+  return (
     name
       .replace(/\.[^.]{1,8}$/, '')
       .replace(/[\p{Cc}\\/:*?"<>|]+/gu, '-')
       .trim()
-      .slice(0, 60) || 'document';
-  return `${stem(a.name)} vs ${stem(b.name)}.${extension}`;
+      .slice(0, 60) || 'document'
+  );
 }
 
 /** No script, no fetch of any kind: only the report's own style. */
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
-/** The report's own layout; the colours, fonts and marks are the page's (pageStyle). */
+/** The reports' own layout; the colours, fonts and marks are the page's (pageStyle). */
 const REPORT_CSS = `
 body { margin: 0 auto; max-width: 90rem; padding: 1.5rem 2rem 3rem; background: var(--surface); color: var(--ink);
   font: 15px/1.5 var(--font-ui); }
@@ -212,16 +284,39 @@ h2 { font-size: 1.05rem; margin: 0 0 0.6rem; }
 .stats dd { margin: 0; }
 .stats strong { font-size: 1.15rem; }
 .legend { font-size: 0.85rem; }
+.text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.02rem/1.65 var(--font-text); }
+`;
+
+/** The pair report's layout. */
+const PAIR_CSS = `
 .limit { padding-left: 0.75rem; border-left: 3px solid var(--note); font-size: 0.85rem; }
 .texts { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1.5rem; margin: 1.5rem 0; }
 .column { min-width: 0; }
 .column h2 { padding-bottom: 0.4rem; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 .side { display: inline-block; min-width: 1.4em; padding: 0 0.3em; border-radius: 4px; background: var(--ink); color: var(--surface); text-align: center; }
-.text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.02rem/1.65 var(--font-text); }
 mark:target, .badge:target { outline: 3px solid var(--exact-line); }
 table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
 th, td { padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td a { color: inherit; }
 @media (max-width: 50rem) { .texts { grid-template-columns: minmax(0, 1fr); } body { padding: 1rem; } }
 @media print { .texts { grid-template-columns: minmax(0, 1fr); } }
+`;
+
+/** The document report's layout: its figures as the document view shows them, then the text. */
+const DOCUMENT_CSS = `
+.summary { margin: 1rem 0; padding: 0.6rem 0.9rem; border: 1px solid var(--line); border-radius: 8px; font-size: 0.9rem; }
+.share-own { margin: 0 0 0.4rem; }
+.share-list { display: grid; grid-template-columns: 1.6rem minmax(8rem, 18rem) minmax(4rem, 1fr) auto; gap: 0.2rem 0.6rem;
+  align-items: center; margin: 0; padding: 0; list-style: none; }
+.share-row { display: contents; }
+.share-number { color: var(--muted); font-weight: 700; text-align: center; }
+.share-name { overflow-wrap: anywhere; }
+.share-bar { height: 0.55rem; border-radius: 3px; background: var(--surface-2); overflow: hidden; }
+.share-fill { display: block; height: 100%; width: calc(var(--share, 0) * 100%); background: var(--reach-line); }
+.share-value { color: var(--muted); font-variant-numeric: tabular-nums; white-space: nowrap; }
+.sample { padding: 0 0.25em; }
+.document-text { max-width: 48rem; margin: 1.5rem 0; }
+body:has(#hide-chrome:checked) mark[data-boilerplate] { display: none; }
+@media (max-width: 50rem) { body { padding: 1rem; } .share-list { grid-template-columns: 1.6rem minmax(0, 1fr) auto; }
+  .share-bar { display: none; } }
 `;

@@ -10,6 +10,13 @@
 // - in the report, which has no script, each number is a link <a class="badge"> to the same passage in
 //   the other text, and the mark is the anchor (id a-N / b-N) of the first passage that starts there, a
 //   further one's badge the anchor of that passage.
+//
+// A document of a set (the document view, and its HTML report) is marked by where its text also stands
+// (`reusePieces`): each run of provenance.js is <mark data-cluster="K" data-documents="ID …" data-reach>,
+// shaded by how many documents carry it; page chrome also carries data-boilerplate. Where the
+// documents that carry the text change, the mark shows their numbers in the document list (data-badge),
+// which screen readers hear as their names (data-label); so colour is never the only signal.
+//
 // How they look is css/marks.css, which the report embeds.
 
 import { h } from './dom.js';
@@ -94,6 +101,70 @@ function linkBadges(side) {
 
 function editWrap(isGap) {
   return { create: () => h('span', { class: isGap ? 'edit gap' : 'edit' }) };
+}
+
+/** Shades of reuse: `data-reach` 1 to REACH_STEPS, by the share of the other documents that carry a mark. */
+const REACH_STEPS = 4;
+/** A mark's badge names up to this many documents by number; more, it says how many. */
+const BADGE_NUMBERS = 3;
+
+/**
+ * A document of a set as pieces for render.js: plain text between runs, each run in its mark.
+ * @param {string} text
+ * @param {import('./provenance.js').Run[]} runs
+ * @param {{ ids: string[], names: string[], numbers: string[], focusable: boolean }} carriers by the
+ *   set's document index: what data-documents calls each document (the page: its id), its name, and
+ *   its number in the document list; `focusable`: every run can be reached with the keyboard (the page)
+ * @returns {Generator<import('./render.js').Piece>}
+ */
+export function* reusePieces(text, runs, carriers) {
+  let at = 0;
+  let previous = null;
+  for (const [n, run] of runs.entries()) {
+    if (run.start > at) yield { text: text.slice(at, run.start), wraps: [] };
+    // A badge where the documents that carry the text change, or after text of the document's own.
+    const joined =
+      previous && previous.boilerplate === run.boilerplate && !/\S/.test(text.slice(previous.end, run.start));
+    const badged = !joined || previous.documents.join() !== run.documents.join();
+    yield { text: text.slice(run.start, run.end), wraps: [reuseWrap(n, run, badged, carriers)] };
+    at = run.end;
+    previous = run;
+  }
+  if (at < text.length) yield { text: text.slice(at), wraps: [] };
+}
+
+/**
+ * The mark of one run, made anew for each line it spans (`continued` from the second on).
+ * @returns {import('./render.js').Wrap}
+ */
+function reuseWrap(n, run, badged, { ids, names, numbers, focusable }) {
+  const label = `${run.boilerplate ? 'Page chrome, also' : 'Also'} in ${listOf(run.documents.map((index) => names[index]))} (${count(run.documents.length, 'other document')}): `;
+  const badge = run.documents.map((index) => numbers[index]);
+  const attributes = {
+    'data-run': n,
+    'data-cluster': run.cluster,
+    'data-documents': run.documents.map((index) => ids[index]).join(' '),
+    'data-boilerplate': run.boilerplate,
+    'data-reach': Math.max(1, Math.ceil((run.documents.length / (ids.length - 1)) * REACH_STEPS)),
+    title: label.slice(0, -2),
+  };
+  return {
+    create(continued) {
+      const mark = h('mark', attributes);
+      if (continued) return mark;
+      // Every run names its documents to screen readers; the badge shows where they change.
+      if (focusable) mark.tabIndex = 0;
+      mark.dataset.label = label;
+      if (badged) mark.dataset.badge = badge.length <= BADGE_NUMBERS ? badge.join(' ') : `×${badge.length}`;
+      return mark;
+    },
+  };
+}
+
+/** "“A”", "“A” and “B”", "“A”, “B” and “C”". */
+function listOf(names) {
+  const quoted = names.map((name) => `“${name}”`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
 /** Passage indices (ascending) as their numbers, a run of three or more as a range: [0, 1, 2, 5] → "1–3, 6". */

@@ -1,10 +1,16 @@
 // A session is everything the page holds: the documents (name, text, where each came from), the options,
-// and the pair and view on show. It has one versioned shape, and three carriers: a share link, a
+// and the pair, document and view on show. It has one versioned shape, and three carriers: a share link, a
 // comparison file (.copydesk.json) and the browser's own storage (saved.js). Pure: no store, no DOM.
 //
 //   {format: 'copydesk-session', version: 1,
 //    documents: [{name, text, source: 'file' | 'paste' | 'example', note}],
-//    options: {min_words, ...}, pair: [indexA, indexB] | null, tab: 'side' | 'inline'}
+//    options: {min_words, ...}, pair: [indexA, indexB] | null, document: index | null,
+//    tab: 'side' | 'inline'}
+//
+// `document` (the document view on show, the pair if any shown over it) came after the first links: a
+// session without it opens as before, with no document view, and a page that predates it ignores it
+// and opens the rest. An added field that older pages may ignore keeps the version; one they would
+// misread needs a new version.
 //
 // Share link: `<page address>#v1.<payload>`, the payload being the session's JSON, gzip-compressed, in
 // base64url. The fragment never reaches a server. gzip (not deflate-raw) for its CRC-32 and length: a
@@ -44,21 +50,23 @@ export class SessionError extends Error {
 /**
  * @typedef {{ name: string, text: string, source: 'file' | 'paste' | 'example', note: string }} SessionDocument
  * @typedef {{ format: string, version: number, documents: SessionDocument[], options: object,
- *   pair: number[] | null, tab: 'side' | 'inline' }} Session
+ *   pair: number[] | null, document: number | null, tab: 'side' | 'inline' }} Session
  */
 
 /**
- * The session of documents, options, pair (as indices into `documents`) and tab.
- * @param {{ documents: SessionDocument[], options: object, pair?: number[] | null, tab?: 'side' | 'inline' }} parts
+ * The session of documents, options, pair and document view (as indices into `documents`) and tab.
+ * @param {{ documents: SessionDocument[], options: object, pair?: number[] | null, document?: number | null,
+ *   tab?: 'side' | 'inline' }} parts
  * @returns {Session}
  */
-export function makeSession({ documents, options, pair = null, tab = 'side' }) {
+export function makeSession({ documents, options, pair = null, document = null, tab = 'side' }) {
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     documents: documents.map(({ name, text, source, note }) => ({ name, text, source, note })),
     options: { ...options },
     pair,
+    document,
     tab,
   };
 }
@@ -99,6 +107,7 @@ export function readSession(value, what) {
       documents,
       options,
       pair: readPair(value.pair, documents.length),
+      document: readIndex(value.document, documents.length),
       tab: TABS.has(value.tab) ? value.tab : 'side',
     }),
     problems,
@@ -217,13 +226,19 @@ function quoted(value) {
   );
 }
 
+/** @returns {index is number} */
+function isIndex(index, count) {
+  return Number.isInteger(index) && index >= 0 && index < count;
+}
+
 function readPair(pair, count) {
-  const valid =
-    Array.isArray(pair) &&
-    pair.length === 2 &&
-    pair.every((i) => Number.isInteger(i) && i >= 0 && i < count) &&
-    pair[0] !== pair[1];
+  const valid = Array.isArray(pair) && pair.length === 2 && pair.every((i) => isIndex(i, count)) && pair[0] !== pair[1];
   return valid ? [pair[0], pair[1]] : null;
+}
+
+/** The document on show: an index into the documents, or null (none, or not one of them). */
+function readIndex(index, count) {
+  return isIndex(index, count) ? index : null;
 }
 
 /** Reads a byte stream to its end into one array; past `limit` bytes it stops and refuses. */

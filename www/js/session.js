@@ -5,26 +5,35 @@
 
 import { count } from './format.js';
 import { makeSession, readSession, sameContent } from './session-format.js';
+import { SET_MIN_DOCUMENTS } from './sets.js';
 
 /** Changes wait this long before they are written, so that typing a name writes once. */
 const SAVE_DELAY_MS = 250;
-const SAVED_EVENTS = ['documents', 'options', 'pair', 'tab'];
+const SAVED_EVENTS = ['documents', 'options', 'pair', 'document', 'tab'];
 
 /**
- * The session on the page: documents, options, the pair the user opened (as indices) and the tab.
+ * The session on the page: documents, options, the pair the user opened and the document on show (as
+ * indices) and the tab.
  * @param {import('./store.js').Store} store
  * @returns {import('./session-format.js').Session}
  */
 export function sessionOf(store) {
   const ids = store.documents.map((doc) => doc.id);
   const pair = store.pair ? store.pair.map((id) => ids.indexOf(id)) : null;
-  return makeSession({ documents: store.documents, options: store.options, pair, tab: store.tab });
+  const document = store.documentView ? ids.indexOf(store.documentView) : null;
+  return makeSession({ documents: store.documents, options: store.options, pair, document, tab: store.tab });
 }
 
-/** Puts a session on the page in place of what is there (options missing from it take the defaults). */
+/**
+ * Puts a session on the page in place of what is there (options missing from it take the defaults):
+ * the document view first, then the pair over it, as the user opened them.
+ */
 export function applySession(store, session) {
   store.setDocuments(session.documents.map((doc) => ({ ...doc })));
   store.setOptions({ ...store.defaults, ...session.options });
+  // Earlier work was kept as it was made: one from before the document view has no `document`.
+  const shown = Number.isInteger(session.document) && store.documents.length >= SET_MIN_DOCUMENTS;
+  store.openDocument(shown ? store.documents[session.document].id : null);
   store.selectPair(session.pair ? session.pair.map((index) => store.documents[index].id) : null);
   store.setTab(session.tab);
 }
@@ -134,7 +143,7 @@ export class SessionKeeper {
     const before = { session: sessionOf(store), earlier: await this.#saved.earlier() };
     store.setDocuments([]);
     store.setOptions({ ...store.defaults });
-    store.selectPair(null);
+    store.openDocument(null);
     store.setTab('side');
     // The changes above asked for a write; after clearing, nothing is written until the next change.
     clearTimeout(this.#timer);

@@ -49,6 +49,22 @@ export class WorkerClient {
   }
 
   /**
+   * The engine's JSON of one document of a set (`document`, its index): its entry of the command line's
+   * `compare-many --format json` for the same files, byte for byte.
+   * @param {{ documents: { name: string, text: string }[], options: object, document: number }} request
+   * @returns {Promise<string>}
+   */
+  async documentReport({ documents, options, document }) {
+    const answer = await this.#request({
+      type: 'documentReport',
+      documents: documents.map(({ name, text }) => ({ name, text })),
+      options,
+      document,
+    });
+    return answer.text;
+  }
+
+  /**
    * Compares pairs of documents, calling `onPair({pair, result, done, total})` as each pair is done.
    * A new comparison cancels the one still running: only the latest options and documents matter.
    */

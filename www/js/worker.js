@@ -4,6 +4,8 @@
 //   {type: 'defaults', id}                                  -> {type: 'defaults', id, options}
 //   {type: 'report', id, format: 'json' | 'pan', a: {name, text}, b: {name, text}, options}
 //                                                           -> {type: 'report', id, text}
+//   {type: 'documentReport', id, documents: [{name, text}], options, document: index}
+//                                                           -> {type: 'report', id, text} (one document's JSON)
 //   {type: 'compare', id, documents: [{id, text}], pairs: [[idA, idB]], options}
 //                                                           -> {type: 'pair', id, pair, result, done, total} per pair
 //                                                           -> {type: 'done', id}
@@ -13,7 +15,15 @@
 //   {type: 'nothingToCompare', id, text}                    -> {type: 'nothingToCompare', id, why}
 //   any failure                                             -> {type: 'error', id, message}
 
-import init, { compare, compareMany, defaultOptions, nothingToCompare, report, sniff } from '../pkg/copydesk.js';
+import init, {
+  compare,
+  compareMany,
+  defaultOptions,
+  nothingToCompare,
+  report,
+  setDocumentReport,
+  sniff,
+} from '../pkg/copydesk.js';
 
 const ready = init();
 /** Texts cross into the engine as UTF-8, which the browser's own encoder writes fastest. */
@@ -26,6 +36,11 @@ const handlers = {
 
   report({ id, format, a, b, options }) {
     postMessage({ type: 'report', id, text: report({ format, a, b, options }) });
+  },
+
+  // One document of a set, as the command line's compare-many JSON has it: the set is compared again.
+  documentReport({ id, documents, options, document }) {
+    postMessage({ type: 'report', id, text: setDocumentReport({ documents, options }, document) });
   },
 
   compare({ id, documents, pairs, options }) {

@@ -12,14 +12,11 @@
 
 import { h, isTyping, onAction, scrollBehavior } from '../dom.js';
 import { count, percent } from '../format.js';
+import { reusePieces } from '../marks.js';
 import { documentRuns, sharesWithOthers } from '../provenance.js';
 import { writePieces } from '../render.js';
 
 const STEP_KEYS = { j: 1, n: 1, k: -1, p: -1 };
-/** Shades of reuse: `data-reach` 1 to REACH_STEPS, by the share of the other documents that carry a mark. */
-const REACH_STEPS = 4;
-/** A mark's badge names up to this many documents by number; more, it says how many. */
-const BADGE_NUMBERS = 3;
 /** How much of a passage its list of places quotes. */
 const QUOTE_CHARS = 180;
 
@@ -69,13 +66,12 @@ export function mountDocumentView(store, panel) {
       return;
     }
     const index = set.ids.indexOf(id);
-    const names = set.ids.map((other) => store.document(other).name);
     runs = documentRuns(set.result, index);
     summary.replaceChildren(...summaryOf(store, set, index));
     position.textContent = runsSummary(runs);
     text.setAttribute('aria-busy', 'true');
     try {
-      await writePieces(text, pieces(doc.text, runs, set.ids, names, store), {
+      await writePieces(text, reusePieces(doc.text, runs, { ...carriersOf(store, set), focusable: true }), {
         signal,
         total: doc.text.length,
         onProgress: (done, total) =>
@@ -175,54 +171,16 @@ export function mountDocumentView(store, panel) {
 }
 
 /**
- * The document's text as pieces for render.js: plain text between runs, each run in its mark.
- * @param {string} text
- * @param {import('../provenance.js').Run[]} runs
- * @param {string[]} ids the set's document ids, by index
- * @param {string[]} names their names
+ * What the marks call the set's documents, by index: their ids, names and numbers in the document list.
  * @param {import('../store.js').Store} store
- * @returns {Generator<import('../render.js').Piece>}
+ * @param {import('../store.js').SetEntry} set
  */
-function* pieces(text, runs, ids, names, store) {
-  const others = ids.length - 1;
-  let at = 0;
-  let previous = null;
-  for (const [n, run] of runs.entries()) {
-    if (run.start > at) yield { text: text.slice(at, run.start), wraps: [] };
-    // A badge where the documents that carry the text change, or after text of the document's own.
-    const joined =
-      previous && previous.boilerplate === run.boilerplate && !/\S/.test(text.slice(previous.end, run.start));
-    const badged = !joined || previous.documents.join() !== run.documents.join();
-    yield { text: text.slice(run.start, run.end), wraps: [markWrap(n, run, { ids, names, others, badged, store })] };
-    at = run.end;
-    previous = run;
-  }
-  if (at < text.length) yield { text: text.slice(at), wraps: [] };
-}
-
-/** The mark of one run, made anew for each line it spans (`continued` from the second on). */
-function markWrap(n, run, { ids, names, others, badged, store }) {
-  const carriers = run.documents.map((index) => names[index]);
-  const label = `${run.boilerplate ? 'Page chrome, also' : 'Also'} in ${listOf(carriers)} (${count(run.documents.length, 'other document')}): `;
-  const numbers = run.documents.map((index) => String(store.documents.findIndex((doc) => doc.id === ids[index]) + 1));
-  const attributes = {
-    'data-run': n,
-    'data-cluster': run.cluster,
-    'data-documents': run.documents.map((index) => ids[index]).join(' '),
-    'data-boilerplate': run.boilerplate,
-    'data-reach': Math.max(1, Math.ceil((run.documents.length / others) * REACH_STEPS)),
-    title: label.slice(0, -2),
-  };
+export function carriersOf(store, set) {
+  const documents = set.ids.map((id) => store.document(id));
   return {
-    create(continued) {
-      const mark = h('mark', attributes);
-      if (continued) return mark;
-      // Every run can be reached and names its documents to screen readers; the badge shows where they change.
-      mark.tabIndex = 0;
-      mark.dataset.label = label;
-      if (badged) mark.dataset.badge = numbers.length <= BADGE_NUMBERS ? numbers.join(' ') : `×${numbers.length}`;
-      return mark;
-    },
+    ids: set.ids,
+    names: documents.map((doc) => doc.name),
+    numbers: documents.map((doc) => String(store.documents.indexOf(doc) + 1)),
   };
 }
 
@@ -249,7 +207,7 @@ function legend() {
 }
 
 /** "12 passages stand elsewhere (and 3 of page chrome)": how many runs are marked. */
-function runsSummary(runs) {
+export function runsSummary(runs) {
   const chrome = runs.filter((run) => run.boilerplate).length;
   const story = runs.length - chrome;
   if (runs.length === 0) return 'Nothing of it stands in another document';
@@ -258,8 +216,16 @@ function runsSummary(runs) {
   return chrome === 0 ? stand : `${stand}, and ${count(chrome, 'passage')} of page chrome`;
 }
 
-/** The top of the view: how much of the document stands in each other document, and nowhere else. */
-function summaryOf(store, set, index) {
+/**
+ * The top of the view (and of its report): how much of the document stands in each other document, and
+ * nowhere else. `nameOf` makes the element that names another document (the page: a button that opens
+ * the pair).
+ * @param {import('../store.js').Store} store
+ * @param {import('../store.js').SetEntry} set
+ * @param {number} index
+ * @param {(other: import('../store.js').Doc) => HTMLElement} [nameOf]
+ */
+export function summaryOf(store, set, index, nameOf = pairButton) {
   const doc = set.result.documents[index];
   const own = doc.words - doc.shared_words;
   const rows = sharesWithOthers(set.result, index).map(({ document, words, chrome }) => {
@@ -271,17 +237,7 @@ function summaryOf(store, set, index) {
       'li',
       { class: 'share-row' },
       h('span', { class: 'share-number', 'aria-hidden': 'true' }, String(number)),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'link-button share-name',
-          'data-open-pair': other.id,
-          title: other.name,
-          'aria-label': `${other.name}: open side by side`,
-        },
-        other.name,
-      ),
+      nameOf(other),
       h('span', { class: 'share-bar', 'aria-hidden': 'true' }, bar(share)),
       h('span', { class: 'share-value' }, what),
     );
@@ -295,6 +251,21 @@ function summaryOf(store, set, index) {
     ),
     h('ul', { class: 'share-list', 'aria-label': 'How much of this document stands in each other document' }, ...rows),
   ];
+}
+
+/** A document's name in the figures at the top, as a button that opens it side by side with the one on show. */
+function pairButton(other) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button share-name',
+      'data-open-pair': other.id,
+      title: other.name,
+      'aria-label': `${other.name}: open side by side`,
+    },
+    other.name,
+  );
 }
 
 /** A bar whose fill is `share` of its width (a custom property: the page's policy allows no style attributes). */
@@ -332,10 +303,4 @@ function placesOf(store, run, doc) {
       }),
     ),
   ];
-}
-
-/** "A", "A and B", "A, B and C". */
-function listOf(names) {
-  const quoted = names.map((name) => `“${name}”`);
-  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
