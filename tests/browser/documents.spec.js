@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { diffArrays } from 'diff';
 import {
   documentNames,
+  downloadFrom,
   dropFiles,
   expect,
   expectFirstDocuments,
@@ -14,6 +15,7 @@ import {
   fixture,
   isPageMemory,
   isSiteFile,
+  makeShareLink,
   message,
   openPage,
   saveScreenshot,
@@ -163,4 +165,32 @@ test('the readers load from the site only, the first time such a file arrives', 
       .sort(),
   ).toEqual(['mammoth.browser.min.js', 'pdf.min.mjs', 'pdf.worker.min.mjs']);
   expect(requested.filter((url) => !isSiteFile(url, baseURL) && !isPageMemory(url, baseURL))).toEqual([]);
+});
+
+test('a share link and the HTML report carry the text read from a PDF and where it came from', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page);
+  await dropFiles(page, [
+    { name: 'times.txt', text: fixture('sets/press-release/times.txt') },
+    { name: 'release.pdf', bytes: bytesOf('release-two-columns.pdf') },
+  ]);
+  await expect(page.locator('[data-side="b"] [data-side-name]')).toHaveText('release.pdf');
+  await expectSaved(page);
+  const { documents } = await savedSession(page);
+  const { text, note } = documents[1];
+  expect(note).toMatch(/^PDF, 2 pages, read from its text layer: /);
+
+  const report = await downloadFrom(page, '[data-save-menu]', '[data-export="html"]');
+  expect(report.text).toContain(`Read from its file: ${note}.`);
+  expect(report.text).not.toContain('%PDF');
+
+  const link = await makeShareLink(page);
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.locator('html')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('[data-document-list] li').nth(1).locator('[data-document-note]')).toHaveText(note);
+  expect(await other.locator('[data-side="b"] [data-text]').innerText()).toContain(text.split('\n\n')[2]);
 });

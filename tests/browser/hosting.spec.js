@@ -4,7 +4,7 @@
 // with that server gone and the browser offline, the page still reloads and compares.
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,6 +125,16 @@ test('after one visit the page reloads and compares offline', async ({ page, con
   await expect(
     page.locator('[data-message]', { hasText: 'article text extracted from HTML by Readability' }),
   ).toBeVisible();
+  // A PDF needs PDF.js and its worker, and a Word file mammoth: cached too, though this visit used none.
+  await dropFiles(page, [
+    {
+      name: 'wire.pdf',
+      bytes: [...readFileSync(new URL('../fixtures/documents/wire-two-columns.pdf', import.meta.url))],
+    },
+    { name: 'wire.docx', bytes: [...readFileSync(new URL('../fixtures/documents/wire.docx', import.meta.url))] },
+  ]);
+  await expect(page.locator('[data-message]', { hasText: 'PDF, 2 pages, read from its text layer' })).toBeVisible();
+  await expect(page.locator('[data-message]', { hasText: 'Word document' })).toBeVisible();
   await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
   await saveScreenshot(page, 'offline');
 });

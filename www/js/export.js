@@ -18,7 +18,8 @@ import { limitNotes } from './views/limits.js';
 import { figuresOf } from './views/stats.js';
 
 /**
- * @typedef {{ name: string, text: string }} Side
+ * @typedef {{ name: string, text: string, note?: string }} Side a text, and how it was read from its file
+ *   (the document's note: "PDF, 3 pages, read from its text layer"), which the report says under its name
  * @typedef {{ a: Side, b: Side, result: object, options: object }} PairExport
  */
 
@@ -82,12 +83,12 @@ export function reportHtml({ a, b, result, options, made }) {
  * A document of a set as an HTML report: its text with every run that other documents carry marked as
  * in the document view (marks.js: data-documents holds their numbers in the document list, and each
  * mark names them), its figures at the top; page chrome muted, and hidden by a checkbox (CSS only).
- * @param {{ name: string, text: string, runs: import('./provenance.js').Run[],
+ * @param {{ name: string, note?: string, text: string, runs: import('./provenance.js').Run[],
  *   carriers: { ids: string[], names: string[], numbers: string[] }, summary: Node[], marked: string,
  *   options: object, made: Date }} view
  * @returns {string}
  */
-export function documentReportHtml({ name, text, runs, carriers, summary, marked, options, made }) {
+export function documentReportHtml({ name, note, text, runs, carriers, summary, marked, options, made }) {
   const content = h('div', { class: 'text document-text', dir: 'auto' });
   writeAllPieces(content, reusePieces(text, runs, { ...carriers, focusable: false }));
   const sample = (reach, words, boilerplate = false) =>
@@ -100,6 +101,7 @@ export function documentReportHtml({ name, text, runs, carriers, summary, marked
       {},
       h('p', { class: 'kicker' }, 'copydesk report'),
       h('h1', {}, 'Where the text of ', h('bdi', {}, `“${name}”`), ' also stands'),
+      origin(note),
       h(
         'p',
         { class: 'muted' },
@@ -130,6 +132,11 @@ export function documentReportHtml({ name, text, runs, carriers, summary, marked
     h('article', { 'aria-label': name }, content),
   );
   return standalone(`copydesk: where the text of “${name}” also stands`, body, DOCUMENT_CSS);
+}
+
+/** How a text was read from its file (a PDF, a Word document, a guessed encoding), when there is a note of it. */
+function origin(note) {
+  return note ? h('p', { class: 'muted origin' }, `Read from its file: ${note}.`) : null;
 }
 
 /**
@@ -165,6 +172,7 @@ function textColumn(side, doc, passages) {
     'article',
     { class: 'column' },
     h('h2', {}, h('span', { class: 'side' }, side.toUpperCase()), ' ', h('bdi', {}, doc.name)),
+    origin(doc.note),
     text,
   );
 }

@@ -88,6 +88,7 @@ function documentExports(store) {
     const carriers = carriersOf(store, set);
     return documentReportHtml({
       name: doc.name,
+      note: doc.note,
       text: doc.text,
       runs,
       // The report's marks call the documents by their numbers, which its figures list.
