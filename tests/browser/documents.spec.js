@@ -143,7 +143,7 @@ test('a PDF and a Word file among text files: each read by its content, whatever
   await expect(documentNames(page)).toHaveCount(3);
   await expectSaved(page);
   const { documents } = await savedSession(page);
-  expect(documents.map(({ note }) => note.split(',')[0])).toEqual(['PDF', '', 'Word document']);
+  expect(documents.map(({ note }) => note.split(/[,:]/)[0])).toEqual(['PDF', '', 'Word document']);
   await saveScreenshot(page, 'documents-pdf-and-word');
 });
 
