@@ -152,18 +152,18 @@ test('the readers load from the site only, the first time such a file arrives', 
   // The page's own requests, not the service worker's (which caches the whole site after the first load).
   page.context().on('request', (request) => request.serviceWorker() || requested.push(request.url()));
   await openPage(page);
-  const vendor = () => requested.filter((url) => /\/vendor\/(pdf|mammoth)/.test(url));
-  expect(vendor()).toEqual([]);
+  const readers = () => requested.filter((url) => /\/(vendor\/(pdf|mammoth)|js\/readers\/(pdf|docx))/.test(url));
+  expect(readers()).toEqual([]);
   await dropFiles(page, [
     { name: 'wire.pdf', bytes: bytesOf('wire-two-columns.pdf') },
     { name: 'wire.docx', bytes: bytesOf('wire.docx') },
   ]);
   await expect(documentNames(page)).toHaveCount(2);
   expect(
-    vendor()
+    readers()
       .map((url) => new URL(url).pathname.split('/').at(-1))
       .sort(),
-  ).toEqual(['mammoth.browser.min.js', 'pdf.min.mjs', 'pdf.worker.min.mjs']);
+  ).toEqual(['docx.js', 'mammoth.browser.min.js', 'pdf-text.js', 'pdf.js', 'pdf.min.mjs', 'pdf.worker.min.mjs']);
   expect(requested.filter((url) => !isSiteFile(url, baseURL) && !isPageMemory(url, baseURL))).toEqual([]);
 });
 

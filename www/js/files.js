@@ -8,8 +8,6 @@
 // comparison file (.copydesk.json) is recognised by its name or its first characters and gives back the
 // session it holds.
 
-import { docxText } from './readers/docx.js';
-import { pdfText } from './readers/pdf.js';
 import { FileProblem } from './readers/problem.js';
 import { vendor } from './readers/vendor.js';
 import { isSessionFile, readSessionFile, SessionError } from './session-format.js';
@@ -41,7 +39,11 @@ export async function readInput(file) {
   }
   const { bytes, reading } = await requests.sniff(await file.arrayBuffer());
   if ('document' in reading) {
-    const read = reading.document === 'pdf' ? pdfText : docxText;
+    // The readers are modules of their own, so that the page's first load does not carry them.
+    const read =
+      reading.document === 'pdf'
+        ? (await import('./readers/pdf.js')).pdfText
+        : (await import('./readers/docx.js')).docxText;
     const { text, note } = await read(file.name, bytes);
     return { document: await documentOf(file.name, text, [note]) };
   }
