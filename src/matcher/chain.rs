@@ -127,12 +127,17 @@ impl<'s, 'a> Gaps<'s, 'a> {
     }
 
     /// Whether the words of the gaps between two tiles, `gap_a` and `gap_b`, are at most `max_edits`
-    /// edits apart.
+    /// edits apart. Gaps of at most `max_edits` words are (substituting or inserting each word is
+    /// enough): the usual gap, a word or two edited, needs no distance computed.
     fn bridgeable(&self, gap_a: Range<usize>, gap_b: Range<usize>) -> bool {
-        let (a, b) = (self.a.first_words(gap_a, self.longest + 1), self.b.first_words(gap_b, self.longest + 1));
-        a.len().max(b.len()) <= self.longest
-            && a.len().abs_diff(b.len()) <= self.max_edits
-            && edit_distance(&a, &b) <= self.max_edits
+        let counts = (words(&self.words_before_a, gap_a.clone()), words(&self.words_before_b, gap_b.clone()));
+        if counts.0.max(counts.1) <= self.max_edits {
+            return true;
+        }
+        counts.0.max(counts.1) <= self.longest
+            && counts.0.abs_diff(counts.1) <= self.max_edits
+            && edit_distance(&self.a.first_words(gap_a, self.longest), &self.b.first_words(gap_b, self.longest))
+                <= self.max_edits
     }
 }
 

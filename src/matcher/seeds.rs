@@ -3,7 +3,6 @@
 use rustc_hash::FxHashMap;
 
 use super::Run;
-use crate::sorting::sorted_by_key;
 
 /// The most occurrences of one `k`-gram of `b` that a position of `a` tries. A gram that is more common
 /// (boilerplate, a repeated line) tries the ones nearest to where the position would fall if the texts
@@ -45,12 +44,16 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
     // (gram, position) of each position of `a` whose gram `b` holds more than MAX_CANDIDATES times.
     let mut frequent_in_a: Vec<(u32, u32)> = Vec::new();
     for (i, hash) in gram_hashes(a, k).enumerate() {
-        if inside.is_some_and(|run| i + k <= run.end_a() && index.is_unique(run.b + (i - run.a))) {
-            continue;
-        }
-        let Some((gram, group)) = index.group(hash) else {
-            continue;
+        // Inside a long run the gram is the one at the run's own position in `b`: no hash lookup.
+        let gram = match inside.filter(|run| i + k <= run.end_a()).map(|run| run.b + (i - run.a)) {
+            Some(j) if index.is_unique(j) => continue,
+            Some(j) => index.gram_at(j),
+            None => match index.gram(hash) {
+                Some(gram) => gram,
+                None => continue,
+            },
         };
+        let group = index.positions_of(gram);
         if group.len() > MAX_CANDIDATES {
             frequent_in_a.push((gram as u32, i as u32));
         }
@@ -73,10 +76,8 @@ pub(super) fn maximal_matches(a: &[u32], b: &[u32], k: usize) -> Matches {
     let frequent_phrases = count_phrases(&frequent_in_a);
     if !frequent_in_a.is_empty() {
         let paired = paired_in_b(&runs, b.len(), k);
+        // A run both ways round is found twice: tiling keeps one, for the other adds nothing.
         runs.extend(pair_copies_in_b(a, b, k, &index, frequent_in_a, &paired));
-        // A run both ways round was found twice.
-        runs = sorted_by_key(sorted_by_key(runs, |run| (run.len, 0)), |run| (run.a, run.b));
-        runs.dedup();
     }
     Matches { runs, frequent_phrases }
 }
@@ -90,22 +91,13 @@ fn count_phrases(frequent_in_a: &[(u32, u32)]) -> usize {
     firsts.len()
 }
 
-/// For each position of `b`, whether a run of `runs` holds the `k`-gram that starts there whole.
+/// For each position of `b` where a `k`-gram starts, whether a run of `runs` holds the gram whole.
 fn paired_in_b(runs: &[Run], b_len: usize, k: usize) -> Vec<bool> {
-    // +1 where a run's grams start, -1 after its last one: the running sum counts the runs holding each.
-    let mut starts = vec![0i32; b_len + 1];
+    let mut paired = vec![false; b_len + 1 - k];
     for run in runs {
-        starts[run.b] += 1;
-        starts[run.end_b() + 1 - k] -= 1;
+        paired[run.b..run.end_b() + 1 - k].fill(true);
     }
-    starts
-        .iter()
-        .scan(0, |holding, &step| {
-            *holding += step;
-            Some(*holding > 0)
-        })
-        .take(b_len)
-        .collect()
+    paired
 }
 
 /// The maximal matches through each occurrence in `b` of the grams that `b` holds more than
@@ -135,20 +127,21 @@ fn pair_copies_in_b(
     }
     visits.sort_unstable();
     let scale = a.len() as f64 / b.len() as f64;
-    // As in the pass over `a`, with the roles swapped: how far into `b` each diagonal is covered.
-    let mut covered: Vec<u32> = vec![0; a.len() + b.len()];
+    // As in the pass over `a`, with the roles swapped: how far into `b` each diagonal is covered, in a
+    // map, for the runs of this pass are few and a flat array would cost a page fault for most of them.
+    let mut covered: FxHashMap<usize, u32> = FxHashMap::default();
     let mut runs = Vec::new();
     for (j, from, to) in visits {
         let j = j as usize;
         for &i in nearest(&positions_in_a[from as usize..to as usize], (j as f64 * scale) as usize) {
             let i = i as usize;
             let diagonal = j + a.len() - i;
-            if covered[diagonal] as usize > j {
+            if covered.get(&diagonal).is_some_and(|&end| end as usize > j) {
                 continue;
             }
             let run = extend(a, b, i, j);
             if run.len >= k {
-                covered[diagonal] = run.end_b() as u32;
+                covered.insert(diagonal, run.end_b() as u32);
                 runs.push(run);
             }
         }
@@ -183,6 +176,8 @@ struct GramIndex {
     /// Group `g` is `positions[starts[g]..starts[g + 1]]`.
     starts: Vec<u32>,
     positions: Vec<u32>,
+    /// For each position of `b`, the id of the gram that starts there.
+    gram_of: Vec<u32>,
     /// For each position of `b`, whether its gram starts nowhere else in `b`.
     unique: Vec<bool>,
 }
@@ -218,7 +213,7 @@ impl GramIndex {
         for group in starts.windows(2).filter(|group| group[1] - group[0] == 1) {
             unique[positions[group[0] as usize] as usize] = true;
         }
-        GramIndex { ids, starts, positions, unique }
+        GramIndex { ids, starts, positions, gram_of, unique }
     }
 
     /// The positions of `b` where gram `gram` starts, in order.
@@ -231,10 +226,14 @@ impl GramIndex {
         self.unique[j]
     }
 
-    /// The id of the gram with `hash` and the positions where it starts, in order; `None` if `b` has none.
-    fn group(&self, hash: u64) -> Option<(usize, &[u32])> {
-        let gram = *self.ids.get(&hash)? as usize;
-        Some((gram, self.positions_of(gram)))
+    /// The id of the gram with `hash`; `None` if `b` has none.
+    fn gram(&self, hash: u64) -> Option<usize> {
+        self.ids.get(&hash).map(|&gram| gram as usize)
+    }
+
+    /// The id of the gram that starts at position `j` of `b`.
+    fn gram_at(&self, j: usize) -> usize {
+        self.gram_of[j] as usize
     }
 }
 
@@ -301,7 +300,7 @@ mod tests {
         let runs = [Run { a: 0, b: 2, len: 5 }, Run { a: 9, b: 5, len: 4 }];
         let paired = paired_in_b(&runs, 12, 4);
         // 2 and 3 start grams inside the first run; 5 is the second run's only gram.
-        assert_eq!((0..12).filter(|&j| paired[j]).collect::<Vec<_>>(), [2, 3, 5]);
+        assert_eq!((0..paired.len()).filter(|&j| paired[j]).collect::<Vec<_>>(), [2, 3, 5]);
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Greedy cover: the longest matches first, each kept only for what it adds, so that every position of
 //! either text that a match reaches ends up in a tile, and repeated text is paired with each of its copies.
 
-use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use super::Run;
@@ -17,11 +16,11 @@ use super::Run;
 /// long as it adds some of its own. Each tile adds at least one position, so there are at most
 /// `a_len + b_len` tiles, and a passage repeated `k` times costs `k` tiles, not `k²`.
 pub(super) fn cover_tiles(runs: Vec<Run>, a_len: usize, b_len: usize, refine: impl Fn(Run) -> Option<Run>) -> Vec<Run> {
-    let mut queue: BinaryHeap<_> = runs.into_iter().map(Queued).collect();
+    let mut queue: BinaryHeap<Queued> = runs.into_iter().map(Queued::new).collect();
     let mut covered_a = vec![false; a_len];
     let mut covered_b = vec![false; b_len];
     let mut tiles = Vec::new();
-    while let Some(Queued(run)) = queue.pop() {
+    while let Some(run) = queue.pop().map(Queued::run) {
         let adds = |t: &usize| !covered_a[run.a + t] || !covered_b[run.b + t];
         let Some(first) = (0..run.len).find(adds) else {
             continue;
@@ -33,26 +32,28 @@ pub(super) fn cover_tiles(runs: Vec<Run>, a_len: usize, b_len: usize, refine: im
             covered_b[run.b..run.end_b()].fill(true);
             tiles.push(run);
         } else {
-            queue.extend(refine(part).map(Queued));
+            queue.extend(refine(part).map(Queued::new));
         }
     }
     tiles
 }
 
-/// A run in the queue: longer first, then earlier in `a`, then earlier in `b`.
-#[derive(PartialEq, Eq)]
-struct Queued(Run);
+/// A run in the queue, packed into one number whose order is the queue's: longer first, then earlier
+/// in `a`, then earlier in `b`. Comparing one number instead of three keeps the heap of many runs
+/// (most of them chance matches of common phrases, which add nothing) cheap. Positions fit in 32 bits,
+/// as everywhere in the matcher.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Queued(u128);
 
-impl Ord for Queued {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        let key = |r: &Run| (r.len, Reverse(r.a), Reverse(r.b));
-        key(&self.0).cmp(&key(&other.0))
+impl Queued {
+    fn new(run: Run) -> Self {
+        let (a, b) = (u32::MAX - run.a as u32, u32::MAX - run.b as u32);
+        Queued((run.len as u128) << 64 | u128::from(a) << 32 | u128::from(b))
     }
-}
 
-impl PartialOrd for Queued {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
+    fn run(self) -> Run {
+        let (a, b) = (u32::MAX - (self.0 >> 32) as u32, u32::MAX - self.0 as u32);
+        Run { a: a as usize, b: b as usize, len: (self.0 >> 64) as usize }
     }
 }
 
