@@ -4,6 +4,7 @@
 // a running one, unless the running one was made of today's documents and options already. Its answer
 // is kept only if it still stands for them (the store checks revisions and the options object).
 
+import { count } from './format.js';
 import { isCancelled } from './worker-client.js';
 
 /** The fewest documents the set is compared for: two are a pair, which the side-by-side view shows. */
@@ -36,9 +37,18 @@ export function keepSetCurrent(store, client) {
     running = request;
     const stop = () => {
       client.cancel();
-      store.say({ tone: 'info', text: 'Indexing stopped.', action: { label: 'Index again', run } });
+      store.say({
+        tone: 'info',
+        text: `Indexing stopped; the ${count(documents.length, 'document')} are still open.`,
+        action: { label: 'Index again', run },
+      });
     };
-    store.setProgress('set', { label: `Indexing ${documents.length} documents`, done: 0, total: 1, cancel: stop });
+    store.setProgress('set', {
+      label: `Indexing ${count(documents.length, 'document')}`,
+      done: 0,
+      total: 1,
+      cancel: stop,
+    });
     try {
       const result = await client.compareMany({
         documents: documents.map(({ name, text }) => ({ name, text })),
@@ -55,5 +65,5 @@ export function keepSetCurrent(store, client) {
     }
   };
 
-  store.follow(['documents', 'options'], run);
+  store.follow(['documents', 'options', 'reindex'], run);
 }

@@ -6,6 +6,7 @@
 import { h, isTyping, onAction } from '../dom.js';
 import { EXAMPLES, openExample } from '../examples.js';
 import { folderProblem, normalizeText, problemMessage, readInput, textProblem } from '../files.js';
+import { number } from '../format.js';
 import { MAX_DOCUMENTS } from '../store.js';
 
 /** Past this many files refused at once, the first few get a message each and the rest one together. */
@@ -58,7 +59,7 @@ export function mountInput(store, keeper) {
  * in place of the documents on the page (which stay as earlier work); documents dropped with it join it.
  */
 async function addFiles(store, keeper, files, folders = []) {
-  const outcomes = await Promise.allSettled(files.map(readInput));
+  const outcomes = await readAll(store, files);
   const problems = folders.map((name) => ({ name, text: folderProblem(name) }));
   const documents = [];
   const sessions = [];
@@ -86,6 +87,41 @@ async function addFiles(store, keeper, files, folders = []) {
     });
   } else {
     for (const { name, note } of noted) store.say({ tone: 'info', text: `“${name}”: ${note}.` });
+  }
+}
+
+/** Past this many files, reading them shows its progress (updated at most once a frame). */
+const PROGRESS_FILES = 20;
+
+/**
+ * Reads every file (each on its own: one that fails does not stop the others), in the order given.
+ * Many files show how many are read so far.
+ * @param {File[]} files
+ * @returns {Promise<PromiseSettledResult<any>[]>}
+ */
+async function readAll(store, files) {
+  if (files.length < PROGRESS_FILES) return Promise.allSettled(files.map(readInput));
+  let done = 0;
+  let frame = 0;
+  const show = () => {
+    frame = 0;
+    store.setProgress('read', { label: `Reading files: ${done} of ${files.length}`, done, total: files.length });
+  };
+  show();
+  try {
+    return await Promise.allSettled(
+      files.map(async (file) => {
+        try {
+          return await readInput(file);
+        } finally {
+          done += 1;
+          frame ||= requestAnimationFrame(show);
+        }
+      }),
+    );
+  } finally {
+    cancelAnimationFrame(frame);
+    store.setProgress('read', null);
   }
 }
 
@@ -122,12 +158,12 @@ function sayOutcome(store, { repeated, renamed, leftOut }) {
   if (leftOut.length === 1) {
     store.say({
       tone: 'error',
-      text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so “${leftOut[0].name}” was not added. Remove a document to make room for it.`,
+      text: `Only ${number(MAX_DOCUMENTS)} documents can be compared at once, so “${leftOut[0].name}” was not added. Remove a document to make room for it.`,
     });
   } else if (leftOut.length > 1) {
     store.say({
       tone: 'error',
-      text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so ${leftOut.length} were not added: ${namesList(leftOut.map(({ name }) => name))}. Remove some documents to make room for them.`,
+      text: `Only ${number(MAX_DOCUMENTS)} documents can be compared at once, so ${leftOut.length} were not added: ${namesList(leftOut.map(({ name }) => name))}. Remove some documents to make room for them.`,
     });
   }
 }

@@ -1,13 +1,17 @@
-// Which of the main panels shows: the empty page (fewer than two documents), the matrix (three or more),
+// Which of the main panels shows: the empty page (fewer than two documents), the matrix (three to
+// MATRIX_MAX_DOCUMENTS), the stories view (more),
 // a document's view (where its text also stands), or a pair side by side (over the document view it was
 // opened from). Opening a panel or going back moves the keyboard focus to the new panel's heading, so
 // that a screen reader follows. Any control with data-open-document="ID" opens that document's view.
+
+import { showsMatrix } from '../store.js';
 
 /** @param {import('../store.js').Store} store */
 export function mountPanels(store, main) {
   const panels = {
     empty: main.querySelector('[data-panel="empty"]'),
     matrix: main.querySelector('[data-panel="matrix"]'),
+    stories: main.querySelector('[data-panel="stories"]'),
     document: main.querySelector('[data-panel="document"]'),
     pair: main.querySelector('[data-panel="pair"]'),
   };
@@ -16,7 +20,8 @@ export function mountPanels(store, main) {
     if (store.pair) return 'pair';
     if (store.documentView) return 'document';
     if (store.shownPair) return 'pair';
-    return store.documents.length >= 3 ? 'matrix' : 'empty';
+    if (showsMatrix(store.documents.length)) return 'matrix';
+    return store.documents.length >= 3 ? 'stories' : 'empty';
   };
   const render = () => {
     const shown = shownPanel();
