@@ -86,7 +86,7 @@ export class Store extends EventTarget {
   #byId = new Map();
   /** Each document's word count from its results, by id (see `wordCount`). */
   #words = new Map();
-  /** @type {Map<string, { label: string, done: number, total: number, cancel?: () => void }>} */
+  /** @type {Map<string, { label: string, done: number, total: number, cancel?: () => void, indexed?: number }>} */
   progress = new Map();
   /**
    * The engine's options object, replaced (never changed in place) when they change, so that a request

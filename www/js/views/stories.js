@@ -6,7 +6,8 @@
 // that hold a matching document; a story of up to MATRIX_MAX_DOCUMENTS documents opens its matrix
 // (views/matrix.js) on demand, whose pairs alone are then compared.
 //
-// The panel's data-indexed says how many documents the set on show indexed (0 while indexing). Hundreds
+// The panel's data-indexed says how many documents are indexed: while indexing, those read into the
+// index so far (short of all of them), and all of them once their stories are drawn. Hundreds
 // of stories are written a batch per frame, so that no task is long and a click is answered between;
 // the list is aria-busy until the last is written.
 
@@ -53,7 +54,9 @@ export function mountStories(store, panel) {
     aloneList.replaceChildren();
     alone.hidden = true;
     fillMatrix = () => {};
-    panel.dataset.indexed = String(set ? set.ids.length : 0);
+    // A story's matrix belongs to the set it was opened in.
+    if (store.storyMatrix) queueMicrotask(() => store.showStoryMatrix(null));
+    panel.dataset.indexed = String(set ? set.ids.length : indexedSoFar());
     if (!set) {
       summary.textContent = '';
       shown.textContent = '';
@@ -83,16 +86,21 @@ export function mountStories(store, panel) {
     next(0);
   };
 
-  /** Indexing, stopped, or nothing to say. */
+  /** Documents read into the index so far: all of them only once their stories are shown. */
+  const indexedSoFar = () => Math.max(0, Math.min(store.progress.get('set')?.indexed ?? 0, store.documents.length - 1));
+
+  /** Indexing, stopped, or nothing to say; kept in place, so that a click on "Index them" is never lost. */
+  const stateText = h('p', { class: 'placeholder' });
+  const indexAgain = h('button', { type: 'button', class: 'button', 'data-action': 'index-again' }, 'Index them');
+  state.append(stateText, indexAgain);
   const showState = (set) => {
+    if (!set) panel.dataset.indexed = String(indexedSoFar());
     const indexing = store.progress.get('set');
-    if (set) state.replaceChildren();
-    else if (indexing) state.replaceChildren(h('p', { class: 'placeholder' }, `${indexing.label}…`));
-    else
-      state.replaceChildren(
-        h('p', { class: 'placeholder' }, `${count(store.documents.length, 'document')}, not indexed yet. `),
-        h('button', { type: 'button', class: 'button', 'data-action': 'index-again' }, 'Index them'),
-      );
+    state.hidden = Boolean(set);
+    stateText.textContent = indexing
+      ? `${indexing.label}…`
+      : `${count(store.documents.length, 'document')}, not indexed yet.`;
+    indexAgain.hidden = Boolean(indexing);
   };
 
   const query = () => filter.value.trim().toLocaleLowerCase();
