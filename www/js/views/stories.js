@@ -16,8 +16,12 @@ import { count, number, percent } from '../format.js';
 import { MATRIX_MAX_DOCUMENTS } from '../store.js';
 import { drawMatrix } from './matrix.js';
 
-/** Stories written per frame: a batch's elements are built and laid out well within a frame. */
-const BATCH_STORIES = 40;
+/**
+ * Stories written per frame: at least BATCH_STORIES, and more while the frame's script has taken less
+ * than BATCH_MS, so that a batch is built and laid out well within a frame even on a busy machine.
+ */
+const BATCH_STORIES = 10;
+const BATCH_MS = 8;
 
 /**
  * A story as drawn: its element, its documents' names in lower case (for the filter), and its members.
@@ -71,14 +75,20 @@ export function mountStories(store, panel) {
     aloneTitle.textContent = `${count(single, 'document')} that share nothing with any other`;
     alone.hidden = single === 0;
     const next = (start) => {
-      const end = Math.min(start + BATCH_STORIES, stories.length);
-      for (let index = start; index < end; index += 1) {
+      const began = performance.now();
+      let index = start;
+      for (
+        ;
+        index < stories.length && (index - start < BATCH_STORIES || performance.now() - began < BATCH_MS);
+        index += 1
+      ) {
         const story = drawStory(store, set, stories[index], index);
         drawn.push(story);
         applyFilter(story, query());
         (stories[index].length > 1 ? list : aloneList).append(story.element);
       }
       showCount();
+      const end = index;
       if (end < stories.length) frame = requestAnimationFrame(() => next(end));
       else list.removeAttribute('aria-busy');
     };
