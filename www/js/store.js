@@ -10,6 +10,7 @@
 //   'document'   the document view opened, closed or changed document
 //   'story'      the story whose matrix is open (stories view) changed
 //   'reindex'    the user asked to index the set again (after stopping it)
+//   'overview'   the overview of up to MATRIX_MAX_DOCUMENTS documents changed (matrix or stories)
 //   'progress'   a long task (comparing, rendering) advanced, started or ended
 //   'message'    something to tell the user: event.detail = {text, tone: 'info' | 'error', action?}
 
@@ -72,6 +73,12 @@ export class Store extends EventTarget {
    * @type {string[] | null}
    */
   storyMatrix = null;
+  /**
+   * How a set of 3 to MATRIX_MAX_DOCUMENTS documents is shown: the matrix of every pair, or its stories
+   * (past that, always the stories).
+   * @type {'matrix' | 'stories'}
+   */
+  overview = 'matrix';
   /**
    * The comparison of the whole set (three or more documents): `compareMany`'s result, whose indices
    * are those of `ids`, and the revisions and options it was made with (see `setIsCurrent`).
@@ -217,6 +224,12 @@ export class Store extends EventTarget {
   showStoryMatrix(ids) {
     this.storyMatrix = ids;
     this.#emit('story');
+  }
+
+  /** Shows a set of up to MATRIX_MAX_DOCUMENTS documents as the matrix or as its stories. */
+  showOverview(overview) {
+    this.overview = overview;
+    this.#emit('overview');
   }
 
   /** Asks for the set to be indexed again, after the user stopped it (sets.js listens). */
