@@ -3,7 +3,7 @@
 // documents carry each passage, what is a document's own, what is page chrome). Then choosing a passage
 // and one of its places opens that pair at it, the keys, the way back, and the matrix's headers.
 
-import { dropFiles, expect, fixture, openPage, saveScreenshot, test } from './helpers.js';
+import { dropFiles, expect, fixture, openExampleSet, openPage, saveScreenshot, test } from './helpers.js';
 
 const WIRE_SET = JSON.parse(fixture('sets/wire/expect.json'));
 const CHROME_SET = JSON.parse(fixture('sets/chrome/expect.json'));
@@ -24,12 +24,7 @@ async function idsByName(page) {
 /** Opens the built-in "Ferry aground" example (tests/fixtures/sets/wire/); returns the page's id of each file name. */
 async function openFerry(page) {
   await openPage(page);
-  await page.locator('[data-examples-menu] summary').click();
-  await page.locator('[data-examples-menu] [data-example="ferry"]').click();
-  const files = await page.evaluate(
-    async () => (await import('./js/examples.js')).EXAMPLES.find((example) => example.id === 'ferry').files,
-  );
-  const names = Object.fromEntries(Object.entries(files).map(([path, name]) => [path.split('/').at(-1), name]));
+  const names = await openExampleSet(page, 'ferry');
   // The first visit's example has five documents too: wait for these names.
   await expect
     .poll(async () => Object.keys(await idsByName(page)))

@@ -5,7 +5,17 @@
 // cancelling the indexing, which keeps the documents.
 
 import AxeBuilder from '@axe-core/playwright';
-import { dropFiles, expect, expectCleanText, fixture, openPage, runCli, saveScreenshot, test } from './helpers.js';
+import {
+  dropFiles,
+  expect,
+  expectCleanText,
+  fixture,
+  openExampleSet,
+  openPage,
+  runCli,
+  saveScreenshot,
+  test,
+} from './helpers.js';
 import { storySet } from './story-set.js';
 
 const stories = (page) => page.locator('[data-view="stories"]');
@@ -249,12 +259,7 @@ for (const scheme of ['light', 'dark']) {
 
 test('up to 30 documents, the stories are a second view of the set, beside the matrix', async ({ page }) => {
   await openPage(page);
-  await page.locator('[data-examples-menu] summary').click();
-  await page.locator('[data-examples-menu] [data-example="ferry"]').click();
-  const files = await page.evaluate(
-    async () => (await import('./js/examples.js')).EXAMPLES.find((example) => example.id === 'ferry').files,
-  );
-  const names = Object.fromEntries(Object.entries(files).map(([path, name]) => [path.split('/').at(-1), name]));
+  const names = await openExampleSet(page, 'ferry');
   const expected = JSON.parse(fixture('sets/wire/expect.json')).stories.map((story) =>
     story.map((file) => names[file]).sort(),
   );
