@@ -266,26 +266,25 @@ function mountPasteDialog(store, dialog) {
     dialog.showModal();
     text.focus();
   });
+  // The document is added here, with the fields as they were when "Add document" was chosen, rather than
+  // on the dialog's 'close' event: that event comes a task later, by when a quick reopening of the
+  // dialog (for the next text) has reset the fields and the return value, and the text was lost.
   form.addEventListener('submit', async (event) => {
     if (event.submitter?.value !== 'add') return;
     event.preventDefault();
-    const problem = await textProblem(normalizeText(text.value));
+    const pasted = normalizeText(text.value);
+    const chosenName = name.value.trim();
+    const problem = await textProblem(pasted);
     if (!problem) {
       dialog.close('add');
+      const documentName = chosenName || nextPasteName(store);
+      sayOutcome(store, store.addDocuments([{ name: documentName, text: pasted, source: 'paste', note: '' }]));
       return;
     }
     showError(`This text ${problem}.`);
     text.focus();
   });
   text.addEventListener('input', () => showError(''));
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue !== 'add') return;
-    const documentName = name.value.trim() || nextPasteName(store);
-    sayOutcome(
-      store,
-      store.addDocuments([{ name: documentName, text: normalizeText(text.value), source: 'paste', note: '' }]),
-    );
-  });
 }
 
 /** "Pasted text N": one more than the pasted documents there are, or the next free number. */
