@@ -190,6 +190,13 @@ test('a story’s matrix opens on demand, and a document opens from a story', as
   const rows = await cells.evaluateAll((buttons) => [...new Set(buttons.map((button) => button.dataset.row))]);
   expect(rows.sort()).toEqual([...members].sort());
   await saveScreenshot(page, 'stories-matrix');
+  // A document renamed keeps the set: its new name shows in its story, whose matrix stays open.
+  const renamed = page.locator(`[data-document-list] [data-document-id="${members[0]}"] [data-field="name"]`);
+  await renamed.fill('renamed-wire-copy.txt');
+  await renamed.press('Enter');
+  await expect(story.locator(`[data-open-document="${members[0]}"]`).first()).toHaveText('renamed-wire-copy.txt');
+  await expect(story.locator('[data-story-matrix] .column-name', { hasText: 'renamed-wire-copy.txt' })).toBeVisible();
+  await expect(stories(page)).toHaveAttribute('data-indexed', '300');
   // A cell opens its pair side by side; back, the stories are there again.
   await cells.first().click();
   await expect(page.locator('[data-panel="pair"]')).toBeVisible();

@@ -40,8 +40,9 @@ export function mountStories(store, panel) {
   const shown = panel.querySelector('[data-stories-shown]');
   /** @type {DrawnStory[]} */
   let drawn = [];
-  /** The set entry drawn, and the frame that writes its next batch. */
+  /** The set entry and the list of documents (their names) drawn, and the frame that writes its next batch. */
   let drawnSet = null;
+  let drawnDocuments = null;
   let frame = 0;
   /** Fills in the open story matrix's cells as pairs arrive. */
   let fillMatrix = () => {};
@@ -49,8 +50,11 @@ export function mountStories(store, panel) {
   const render = () => {
     const set = store.set && store.setIsCurrent(store.set) ? store.set : null;
     showState(set);
-    if (set === drawnSet) return;
+    if (set === drawnSet && store.documents === drawnDocuments) return;
+    // A renamed document keeps the set (its text is the same): its story is drawn again, matrix and all.
+    const sameSet = set === drawnSet;
     drawnSet = set;
+    drawnDocuments = store.documents;
     cancelAnimationFrame(frame);
     drawn = [];
     list.replaceChildren();
@@ -59,7 +63,7 @@ export function mountStories(store, panel) {
     alone.hidden = true;
     fillMatrix = () => {};
     // A story's matrix belongs to the set it was opened in.
-    if (store.storyMatrix) queueMicrotask(() => store.showStoryMatrix(null));
+    if (store.storyMatrix && !sameSet) queueMicrotask(() => store.showStoryMatrix(null));
     panel.dataset.indexed = String(set ? set.ids.length : indexedSoFar());
     if (!set) {
       summary.textContent = '';
@@ -90,7 +94,10 @@ export function mountStories(store, panel) {
       showCount();
       const end = index;
       if (end < stories.length) frame = requestAnimationFrame(() => next(end));
-      else list.removeAttribute('aria-busy');
+      else {
+        list.removeAttribute('aria-busy');
+        if (sameSet && store.storyMatrix) showMatrix();
+      }
     };
     list.setAttribute('aria-busy', 'true');
     next(0);
