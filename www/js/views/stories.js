@@ -224,7 +224,13 @@ function storyHead(headingId, index, size) {
     canMatrix
       ? h(
           'button',
-          { type: 'button', class: 'link-button', 'data-action': 'story-matrix', 'aria-expanded': 'false' },
+          {
+            type: 'button',
+            class: 'link-button',
+            'data-action': 'story-matrix',
+            'aria-expanded': 'false',
+            'aria-label': `Matrix of this story (story ${index + 1})`,
+          },
           'Matrix of this story',
         )
       : h('span', { class: 'muted story-note' }, `Too many documents for a matrix: open them one by one.`),
