@@ -281,3 +281,18 @@ test('up to 30 documents, the stories are a second view of the set, beside the m
   await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
   await expect(stories(page)).toBeHidden();
 });
+
+test('30 documents show the matrix, and the 31st turns the overview to the stories', async ({ page }) => {
+  await openPage(page);
+  const { files } = storySet(31);
+  await dropFiles(page, files.slice(0, 30));
+  await expect(page.locator('[data-panel="matrix"]')).toBeVisible();
+  await expect(page.locator('[data-matrix] button[data-row]')).toHaveCount(30 * 29);
+  await expect(stories(page)).toBeHidden();
+  await dropFiles(page, files.slice(30));
+  await expect(stories(page)).toBeVisible();
+  await expect(stories(page)).toHaveAttribute('data-indexed', '31');
+  await expect(page.locator('[data-panel="matrix"]')).toBeHidden();
+  await expect(page.locator('[data-matrix] button[data-row]')).toHaveCount(0);
+  await expect(stories(page).locator('[data-open-document]')).toHaveCount(31);
+});
