@@ -18,7 +18,8 @@ import { readFileSync } from 'node:fs';
 import { CHROMIUM } from '../../playwright.config.js';
 import { storySet } from './story-set.js';
 
-const PORT = 8765;
+// Another port when something else listens on this one: COPYDESK_BENCH_PORT=8799.
+const PORT = Number(process.env.COPYDESK_BENCH_PORT ?? 8765);
 const ARGS = process.argv.slice(2);
 const SET_ARG = ARGS.find((arg) => arg.startsWith('--sets='));
 const SIZES = ARGS.filter((arg) => !arg.startsWith('--'))
