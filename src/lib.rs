@@ -48,7 +48,8 @@ pub mod text;
 pub mod wasm;
 
 pub use collection::{
-    compare_many, Cluster, Collection, CollectionLimits, Occurrence, PairShare, Stretch, MAX_SEED_DOCUMENTS,
+    compare_many, compare_many_reporting, Cluster, Collection, CollectionLimits, Occurrence, PairShare, Progress,
+    Stretch, MAX_SEED_DOCUMENTS,
 };
 pub use compare::{compare, Comparison, DiffOp, Edit, Limits, Passage};
 pub use diff::{DiffKind, MAX_GAP_CELLS};

@@ -3,7 +3,7 @@
 //! other document's provenance. Then small hand-written sets of one outlet's pages that pin how its
 //! chrome is told from story text (the module `collection::boilerplate`).
 
-use copydesk::{compare, compare_many, CompareOptions, Stretch};
+use copydesk::{compare, compare_many, compare_many_reporting, CompareOptions, Progress, Stretch};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -63,6 +63,26 @@ fn renamed(stretches: &[Stretch], rename: impl Fn(usize) -> usize) -> Vec<(copyd
 
 proptest! {
     #![proptest_config(ProptestConfig { failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The page's progress bar: reports only go forward, end with every document read and every
+    /// candidate pair compared, and reporting changes nothing in the result.
+    #[test]
+    fn progress_goes_forward_to_the_end_and_changes_nothing(texts in set()) {
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let mut reports: Vec<Progress> = Vec::new();
+        let reported = compare_many_reporting(&refs, &options(), &mut |progress| reports.push(progress));
+        let plain = compare_many(&refs, &options());
+        prop_assert_eq!(&reported.stories, &plain.stories);
+        prop_assert_eq!(&reported.pairs, &plain.pairs);
+        prop_assert_eq!(&reported.provenance, &plain.provenance);
+        for step in reports.windows(2) {
+            prop_assert!(step[0].documents_read <= step[1].documents_read && step[0].pairs_compared <= step[1].pairs_compared);
+        }
+        let last = reports.last().copied().unwrap_or_default();
+        prop_assert_eq!(last.documents_read, texts.len());
+        prop_assert_eq!(last.pairs_compared, last.pairs);
+        prop_assert!(last.pairs >= plain.pairs.len());
+    }
 
     #[test]
     fn each_pair_is_the_pair_compared_alone(texts in set()) {

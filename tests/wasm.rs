@@ -118,7 +118,14 @@ fn the_exported_compare_many_gives_utf16_offsets_and_pairs_on_request() {
         .map(|(d, text)| serde_json::json!({"name": format!("{d}.txt"), "text": text}))
         .collect();
     let request = js_sys::JSON::parse(&serde_json::json!({ "documents": documents }).to_string()).unwrap();
-    let result = copydesk::wasm::compare_many(request).expect("a valid set");
+    // Progress ends with every document read and every candidate pair compared.
+    let progress =
+        js_sys::Function::new_with_args("read, compared, pairs", "globalThis.setProgress = [read, compared, pairs]");
+    let result = copydesk::wasm::compare_many(request, Some(progress)).expect("a valid set");
+    let last = Array::from(&js_sys::Reflect::get(&js_sys::global(), &"setProgress".into()).unwrap());
+    assert_eq!(last.get(0).as_f64(), Some(3.0));
+    assert_eq!(last.get(1).as_f64(), last.get(2).as_f64());
+    assert!(last.get(2).as_f64().unwrap_or(0.0) >= 1.0);
 
     let number = |value: JsValue| value.as_f64().expect("a number") as u32;
     let clusters = Array::from(&field(&result, "clusters"));

@@ -113,18 +113,66 @@ struct Link {
     passages: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
 }
 
+/// How far [`compare_many_reporting`] has got: the documents read into the index, then the candidate
+/// pairs compared. The two take most of the time; what follows them is a small part of it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents tokenized, normalized and interned so far.
+    pub documents_read: usize,
+    /// Candidate pairs compared so far, of `pairs`.
+    pub pairs_compared: usize,
+    /// The candidate pairs there are to compare (0 until every document is read).
+    pub pairs: usize,
+}
+
+/// How many times each stage reports at most: often enough for a progress bar, seldom enough that
+/// reporting (a message from a worker to the page) costs nothing next to the work.
+const PROGRESS_STEPS: usize = 100;
+
 /// Compares every document of `texts` with every other that shares a seed with it, and groups what they
 /// share. Never fails; options out of range are brought into range as [`compare`](crate::compare()) does.
 pub fn compare_many<'t>(texts: &[&'t str], options: &CompareOptions) -> Collection<'t> {
+    compare_many_reporting(texts, options, &mut |_| {})
+}
+
+/// [`compare_many`], calling `progress` as it reads documents and compares pairs (some hundred times a
+/// stage at most, and once at the end of each).
+pub fn compare_many_reporting<'t>(
+    texts: &[&'t str],
+    options: &CompareOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Collection<'t> {
     let options = options.clamped();
     let mut interner = compare::interner(&options);
-    let texts: Vec<Text<'t>> = texts.iter().map(|text| Text::new(&mut interner, text)).collect();
+    let mut report = Progress::default();
+    let every = texts.len().div_ceil(PROGRESS_STEPS).max(1);
+    let texts: Vec<Text<'t>> = texts
+        .iter()
+        .enumerate()
+        .map(|(d, text)| {
+            let text = Text::new(&mut interner, text);
+            report.documents_read = d + 1;
+            if (d + 1) % every == 0 || d + 1 == texts.len() {
+                progress(report);
+            }
+            text
+        })
+        .collect();
     let candidates = candidates::pairs(&texts, options.min_words);
+    report.pairs = candidates.pairs.len();
+    progress(report);
+    let total = candidates.pairs.len();
+    let every = total.div_ceil(PROGRESS_STEPS).max(1);
     let links: Vec<Link> = candidates
         .pairs
         .iter()
-        .filter_map(|&(a, b)| {
+        .enumerate()
+        .filter_map(|(p, &(a, b))| {
             let found = compare::find(&interner, &texts[a], &texts[b], &options);
+            if (p + 1) % every == 0 || p + 1 == total {
+                report.pairs_compared = p + 1;
+                progress(report);
+            }
             let passages: Vec<_> = found.passages.iter().map(|passage| (passage.a(), passage.b())).collect();
             (!passages.is_empty()).then_some(Link { a, b, passages })
         })

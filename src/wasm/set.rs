@@ -44,12 +44,26 @@ struct SetRequest {
 ///   stories: [[index]], pairs: [{a, b, a_shared_words, b_shared_words}],
 ///   limits: {common_seeds, max_seed_documents} }
 /// ```
+///
+/// `on_progress`, if given, is called as `(documentsRead, pairsCompared, pairs)` while the set is
+/// compared (some hundred times at most: see [`crate::Progress`]).
 #[wasm_bindgen(js_name = compareMany)]
-pub fn compare_many(request: JsValue) -> Result<JsValue, JsError> {
+pub fn compare_many(request: JsValue, on_progress: Option<js_sys::Function>) -> Result<JsValue, JsError> {
     let request: SetRequest = serde_wasm_bindgen::from_value(request)
         .map_err(|error| JsError::new(&format!("invalid set request: {error}")))?;
     let texts: Vec<&str> = request.documents.iter().map(|document| document.text.as_str()).collect();
-    let collection = crate::compare_many(&texts, &request.options);
+    let mut report = |progress: crate::Progress| {
+        if let Some(callback) = &on_progress {
+            // A failing callback (the page gone) stops no comparison: progress is only shown.
+            let _ = callback.call3(
+                &JsValue::NULL,
+                &JsValue::from(progress.documents_read as u32),
+                &JsValue::from(progress.pairs_compared as u32),
+                &JsValue::from(progress.pairs as u32),
+            );
+        }
+    };
+    let collection = crate::compare_many_reporting(&texts, &request.options, &mut report);
     let named: Vec<Named> = request.documents.iter().map(NamedText::named).collect();
     let report = SetReport::new(&named, &collection, Unit::Utf16);
     let value = report.whole().serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;

@@ -12,7 +12,7 @@
 // | one byte over 50 MB | “over.txt” is too large (50.1 MB); copydesk opens files up to 50 MB. | a 50 MB file is taken; the page answers while it is compared, and Cancel keeps everything |
 // | a 50 MB file | works: compared in the background; the page answers meanwhile; Cancel says “Comparison stopped.” | a 50 MB file is taken; the page answers while it is compared, and Cancel keeps everything |
 // | one line of 5 MB | works: its shared passage is found and shown | one line of 5 MB is compared and its passage shown |
-// | 500 files at once | the first 48 are added (50 documents in all), then: Only 50 documents can be compared at once, so 452 were not added: “article-049.txt”, “article-050.txt”, “article-051.txt” and 449 more. Remove some documents to make room for them. | 500 files at once: 50 documents are compared and the rest named |
+// | 1,002 files at once | the first 998 are added (1,000 documents in all, shown as stories), then: Only 1,000 documents can be compared at once, so 4 were not added: “article-999.txt”, “article-1000.txt”, “article-1001.txt” and 1 more. Remove some documents to make room for them. | 1,002 files at once: 1,000 documents are indexed and the rest named |
 // | files dropped while a comparison runs | works: all are added and every pair compared | files dropped while a comparison still runs are all compared |
 // | many files refused at once | the first two by name, then: 4 more files could not be added: “photo-3.png”, “photo-4.png”, “photo-5.png” and 1 more. Add them one at a time to see why. | many files refused at once: two messages by name, one for the rest |
 // | a folder dropped | “articles” is a folder. Open it and drop or choose the files in it instead. | a folder dropped on the page is refused by name |
@@ -80,10 +80,20 @@ async function expectUntouched(page) {
 
 /**
  * The page still works: with two documents, "Swap A and B" swaps them and shows their passages; with
- * more, every matrix cell is filled and the first opens its pair with its passages.
+ * more, every matrix cell is filled and the first opens its pair with its passages; with more than the
+ * matrix shows, the wire's pair with the outlet opens from the stories view.
  */
 async function expectWorking(page) {
-  if (await page.locator('[data-panel="matrix"]').isVisible()) {
+  if (await page.locator('[data-panel="stories"]').isVisible()) {
+    // A large set: the wire's document view from its story, and from there its pair with the outlet.
+    await expect(page.locator('[data-view="stories"]')).not.toHaveAttribute('data-indexed', '0', { timeout: 30_000 });
+    await page
+      .locator('[data-view="stories"]')
+      .getByRole('button', { name: new RegExp(`^${WIRE.name}:`) })
+      .click();
+    await page.getByRole('button', { name: `${OUTLET.name}: open side by side` }).click();
+    await expect(page.locator('[data-side="a"] [data-side-name]')).toHaveText(WIRE.name);
+  } else if (await page.locator('[data-panel="matrix"]').isVisible()) {
     await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0);
     await page.locator('[data-matrix] tbody button[data-row]').first().click();
     await expect(page.locator('[data-side="a"] [data-side-name]')).toHaveText(WIRE.name);
@@ -261,32 +271,36 @@ test('one line of 5 MB is compared and its passage shown', async ({ page }) => {
   await expectKept(page);
 });
 
-test('500 files at once: 50 documents are compared and the rest named', async ({ page }) => {
+test('1,002 files at once: 1,000 documents are indexed and the rest named', async ({ page }) => {
+  test.setTimeout(120_000);
   const paragraphs = WIRE.text.split('\n\n');
-  const files = Array.from({ length: 500 }, (_, index) => {
+  // Each its own text: one paragraph of the wire, and a line of its own.
+  const files = Array.from({ length: 1002 }, (_, index) => {
     const number = String(index + 1).padStart(3, '0');
-    const kept = paragraphs.filter((_, paragraph) => (paragraph + index) % 3 !== 0);
-    return { name: `article-${number}.txt`, text: `Article ${number}\n\n${kept.join('\n\n')}\n` };
+    const own = `Article ${number} was filed by desk ${index} at ${index % 24} hours with ${index * 7} words of notes.`;
+    return { name: `article-${number}.txt`, text: `${own}\n\n${paragraphs[index % paragraphs.length]}\n` };
   });
   await dropFiles(page, files);
   await expect(
     message(
       page,
       'error',
-      'Only 50 documents can be compared at once, so 452 were not added: “article-049.txt”, “article-050.txt”, “article-051.txt” and 449 more. Remove some documents to make room for them.',
+      'Only 1,000 documents can be compared at once, so 4 were not added: “article-999.txt”, “article-1000.txt”, “article-1001.txt” and 1 more. Remove some documents to make room for them.',
     ),
   ).toBeVisible();
-  await expect(documentNames(page)).toHaveCount(50);
-  await expect(documentNames(page).last()).toHaveValue('article-048.txt');
-  await expect(page.locator('[data-matrix] button[data-row]')).toHaveCount(50 * 49);
-  await expect(page.locator('[data-matrix] button[data-row]', { hasText: '…' })).toHaveCount(0, { timeout: 30_000 });
-  await saveScreenshot(page, 'bad-input-five-hundred');
+  await expect(documentNames(page)).toHaveCount(1000);
+  await expect(documentNames(page).last()).toHaveValue('article-998.txt');
+  // Past 30 documents, no matrix: the stories of the whole set, and no pair compared.
+  await expect(page.locator('[data-view="stories"]')).toHaveAttribute('data-indexed', '1000', { timeout: 30_000 });
+  await expect(page.locator('[data-panel="matrix"]')).toBeHidden();
+  await expect(page.locator('[data-matrix] button[data-row]')).toHaveCount(0);
+  await saveScreenshot(page, 'bad-input-a-thousand');
   await expectKept(page);
   // As the message says: remove one, and one more fits.
-  await page.getByRole('button', { name: 'Remove “article-048.txt”' }).click();
-  await dropFiles(page, [files[48]]);
-  await expect(documentNames(page).last()).toHaveValue('article-049.txt');
-  await expect(documentNames(page)).toHaveCount(50);
+  await page.getByRole('button', { name: 'Remove “article-998.txt”' }).click();
+  await dropFiles(page, [files[998]]);
+  await expect(documentNames(page).last()).toHaveValue('article-999.txt');
+  await expect(documentNames(page)).toHaveCount(1000);
   await expectWorking(page);
 });
 

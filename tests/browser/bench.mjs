@@ -3,14 +3,32 @@
 //   - drop to first paint: until the first lines of text are on screen,
 //   - drop to done: until both texts are fully rendered with their passages,
 //   - main-thread long tasks (> 50 ms) in between: how many, and the longest (target: none > 200 ms).
-// Usage: make dist, then `node tests/browser/bench.mjs [words ...]` (serves dist/ itself).
+// Then for sets of 50, 200 and 1,000 generated articles of ~400 words (story-set.js) it drops them all
+// at once and reports
+//   - drop to the stories view painted (target at 1,000: under 3 s),
+//   - a click on a document's name to its document view painted,
+//   - main-thread long tasks from the drop to the end, and the renderer's memory (resident set of the
+//     page's renderer process, which holds the engine's workers too), after and before the drop.
+// Usage: make dist, then `node tests/browser/bench.mjs [words ...] [--sets=50,200,1000]` (serves dist/
+// itself); `--sets=` alone or words alone run only that half.
 
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { CHROMIUM } from '../../playwright.config.js';
+import { storySet } from './story-set.js';
 
-const PORT = 8765;
-const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
+// Another port when something else listens on this one: COPYDESK_BENCH_PORT=8799.
+const PORT = Number(process.env.COPYDESK_BENCH_PORT ?? 8765);
+const ARGS = process.argv.slice(2);
+const SET_ARG = ARGS.find((arg) => arg.startsWith('--sets='));
+const SIZES = ARGS.filter((arg) => !arg.startsWith('--'))
+  .map(Number)
+  .filter(Boolean);
+const SET_SIZES = SET_ARG?.slice('--sets='.length).split(',').map(Number).filter(Boolean) ?? [];
+if (SET_SIZES.length === 0) SET_SIZES.push(50, 200, 1000);
+const RUN_PAIRS = SIZES.length > 0 || !SET_ARG;
+const RUN_SETS = SET_ARG !== undefined || SIZES.length === 0;
 
 /** Deterministic pseudo-random numbers, so that every run compares the same texts. */
 function random(seed) {
@@ -105,19 +123,114 @@ async function measure(page, words) {
   });
 }
 
+/** Drops `count` generated articles at once; times the stories view and then a document view. */
+async function measureSet(page, browser, count) {
+  const { files } = storySet(count);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.waitForSelector('html[data-ready]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-matrix] button[data-heat]').length === 20);
+  await page.evaluate((files) => {
+    globalThis.benchFiles = files.map(({ name, text }) => new File([text], name));
+  }, files);
+  const memoryBefore = await rendererMemory(browser);
+  const stories = await page.evaluate(async (count) => {
+    globalThis.benchLongTasks = [];
+    new PerformanceObserver((list) =>
+      globalThis.benchLongTasks.push(...list.getEntries().map((entry) => entry.duration)),
+    ).observe({ type: 'longtask' });
+    const painted = new Promise((resolve) => {
+      const check = () => {
+        const view = document.querySelector('[data-view="stories"]');
+        if (view && !view.hidden && view.dataset.indexed === String(count) && view.querySelector('[data-story]'))
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+    const transfer = new DataTransfer();
+    for (const file of globalThis.benchFiles) transfer.items.add(file);
+    const start = performance.now();
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    return Math.round((await painted) - start);
+  }, count);
+  const documentView = await page.evaluate(async () => {
+    const view = document.querySelector('[data-view="document"]');
+    const text = view.querySelector('[data-text]');
+    const painted = new Promise((resolve) => {
+      const check = () => {
+        if (!view.hidden && text.querySelector('mark') && !text.hasAttribute('aria-busy'))
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+        else setTimeout(check, 10);
+      };
+      check();
+    });
+    const start = performance.now();
+    /** @type {HTMLElement} */ (
+      document.querySelector('[data-view="stories"] [data-story] [data-open-document]')
+    ).click();
+    return Math.round((await painted) - start);
+  });
+  await page.waitForTimeout(300);
+  const longTasks = await page.evaluate(() => globalThis.benchLongTasks);
+  return {
+    stories: documentView === undefined ? null : stories,
+    documentView,
+    longTasks: longTasks.length,
+    longest: Math.round(Math.max(0, ...longTasks)),
+    memoryBefore,
+    memory: await rendererMemory(browser),
+  };
+}
+
+/** The resident memory of the browser's renderer processes, in MB (one page is open: one renderer). */
+async function rendererMemory(browser) {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = await session.send('SystemInfo.getProcessInfo');
+    const kilobytes = processInfo
+      .filter((process) => process.type === 'renderer')
+      .map((process) => Number(readFileSync(`/proc/${process.id}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0));
+    return Math.round(kilobytes.reduce((sum, value) => sum + value, 0) / 1024);
+  } finally {
+    await session.detach();
+  }
+}
+
 const server = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', '--directory', 'dist', String(PORT)], {
   stdio: 'ignore',
 });
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch(CHROMIUM);
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  for (const words of SIZES.length ? SIZES : [10_000, 100_000, 1_000_000]) {
-    const result = await measure(page, words);
+  if (RUN_PAIRS) {
+    for (const words of SIZES.length ? SIZES : [10_000, 100_000, 1_000_000]) {
+      // A fresh page each time: the work saved by the last run would open in place of the example.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const result = await measure(page, words);
+      console.log(
+        `${words.toLocaleString('en')} words a side: first paint ${result.firstPaint} ms, done ${result.done} ms, ` +
+          `${result.passages} passages, ${result.longTasks} long tasks, longest ${result.longest} ms`,
+      );
+      await context.close();
+    }
+  }
+  if (RUN_SETS) {
     console.log(
-      `${words.toLocaleString('en')} words a side: first paint ${result.firstPaint} ms, done ${result.done} ms, ` +
-        `${result.passages} passages, ${result.longTasks} long tasks, longest ${result.longest} ms`,
+      '| documents | drop → stories painted | → a document view painted | long tasks | longest task | renderer memory (before the drop) |',
     );
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const count of SET_SIZES) {
+      // A fresh page each time, so that one set's memory is not counted in the next.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const result = await measureSet(page, browser, count);
+      console.log(
+        `| ${count.toLocaleString('en')} | ${result.stories} ms | ${result.documentView} ms | ${result.longTasks} | ` +
+          `${result.longest} ms | ${result.memory} MB (${result.memoryBefore} MB) |`,
+      );
+      await context.close();
+    }
   }
 } finally {
   await browser.close();

@@ -5,7 +5,17 @@
 // the view's HTML report, which must carry the same marks and stand on its own.
 
 import { writeFileSync } from 'node:fs';
-import { downloadFrom, dropFiles, expect, fixture, openPage, saveScreenshot, test, watchProblems } from './helpers.js';
+import {
+  downloadFrom,
+  dropFiles,
+  expect,
+  fixture,
+  openExampleSet,
+  openPage,
+  saveScreenshot,
+  test,
+  watchProblems,
+} from './helpers.js';
 
 const WIRE_SET = JSON.parse(fixture('sets/wire/expect.json'));
 const CHROME_SET = JSON.parse(fixture('sets/chrome/expect.json'));
@@ -26,12 +36,7 @@ async function idsByName(page) {
 /** Opens the built-in "Ferry aground" example (tests/fixtures/sets/wire/); returns the page's id of each file name. */
 async function openFerry(page) {
   await openPage(page);
-  await page.locator('[data-examples-menu] summary').click();
-  await page.locator('[data-examples-menu] [data-example="ferry"]').click();
-  const files = await page.evaluate(
-    async () => (await import('./js/examples.js')).EXAMPLES.find((example) => example.id === 'ferry').files,
-  );
-  const names = Object.fromEntries(Object.entries(files).map(([path, name]) => [path.split('/').at(-1), name]));
+  const names = await openExampleSet(page, 'ferry');
   // The first visit's example has five documents too: wait for these names.
   await expect
     .poll(async () => Object.keys(await idsByName(page)))

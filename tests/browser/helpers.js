@@ -98,6 +98,21 @@ export async function dropFiles(page, files) {
   }, files);
 }
 
+/**
+ * Opens a built-in example from the header's menu (`id`: see www/js/examples.js) and returns the name
+ * the page gives each of its files, by file name ("herald.txt" -> "The Aegean Herald").
+ * @returns {Promise<Record<string, string>>}
+ */
+export async function openExampleSet(page, id) {
+  await page.locator('[data-examples-menu] summary').click();
+  await page.locator(`[data-examples-menu] [data-example="${id}"]`).click();
+  const files = await page.evaluate(
+    async (id) => (await import('./js/examples.js')).EXAMPLES.find((example) => example.id === id).files,
+    id,
+  );
+  return Object.fromEntries(Object.entries(files).map(([path, name]) => [path.split('/').at(-1), name]));
+}
+
 /** Pastes text on the page outside any text field, as Ctrl+V does; `{made}`: a text from makeText. */
 export async function pasteText(page, text) {
   await page.evaluate((text) => {

@@ -1,10 +1,11 @@
-// Keeps the store's results current: whenever documents, options or the chosen pair change, the pairs
-// that some view needs and that have no result yet go to the worker, the pair on show first. One
+// Keeps the store's results current: whenever documents, options, the chosen pair or the story whose
+// matrix is open change, the pairs that some view needs and that have no result yet go to the worker,
+// the pair on show first (past MATRIX_MAX_DOCUMENTS documents, only the pairs opened). One
 // request at a time: a new one replaces a running one, unless the running one already covers it.
 // A matrix's pairs come back by the thousand a second; the store takes them a frame's worth at once,
 // so that the views render once a frame rather than once a pair.
 
-import { pairKey } from './store.js';
+import { pairKey, showsMatrix } from './store.js';
 import { isCancelled } from './worker-client.js';
 
 /**
@@ -50,7 +51,7 @@ export function keepResultsCurrent(store, client) {
     }
   };
 
-  store.follow(['documents', 'options', 'pair'], run);
+  store.follow(['documents', 'options', 'pair', 'story'], run);
 }
 
 /**
@@ -97,13 +98,16 @@ class Arrivals {
   }
 }
 
-/** The pair on show, then (with three or more documents) every pair for the matrix. */
+/**
+ * The pair on show, then every pair of the matrix on show: the whole set's up to MATRIX_MAX_DOCUMENTS
+ * documents, or one story's. Past that no other pair is compared: the stories view needs none.
+ */
 function neededPairs(store) {
   const pairs = new Map();
   const add = (pair) => pairs.set(pairKey(pair), pair);
   if (store.shownPair) add(store.shownPair);
-  const ids = store.documents.map((doc) => doc.id);
-  if (ids.length >= 3) ids.forEach((a, i) => ids.slice(i + 1).forEach((b) => add([a, b])));
+  const ids = showsMatrix(store.documents.length) ? store.documents.map((doc) => doc.id) : (store.storyMatrix ?? []);
+  ids.forEach((a, i) => ids.slice(i + 1).forEach((b) => add([a, b])));
   return [...pairs.values()];
 }
 

@@ -26,6 +26,7 @@ import { mountSideBySide } from './views/side-by-side.js';
 import { mountStats } from './views/stats.js';
 import { mountStatus } from './views/status.js';
 import { mountStorage } from './views/storage.js';
+import { mountStories } from './views/stories.js';
 import { WorkerClient, requests } from './worker-client.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -60,6 +61,7 @@ async function start() {
   mountStorage(store, saved, keeper, $('[data-sidebar]'), { restored: Boolean(restored) });
   mountOptions(store, $('[data-options-form]'), $('[data-action="reset-options"]'));
   mountMatrix(store, $('[data-matrix]'));
+  mountStories(store, $('[data-panel="stories"]'));
   mountPair(store, $('[data-panel="pair"]'));
   mountDocumentView(store, $('[data-panel="document"]'));
   mountStats(store, $('[data-stats]'));

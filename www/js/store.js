@@ -8,6 +8,9 @@
 //   'results'    comparisons of pairs arrived (a frame's worth at a time, see comparisons.js)
 //   'set'        the comparison of the whole set arrived or was dropped (see sets.js)
 //   'document'   the document view opened, closed or changed document
+//   'story'      the story whose matrix is open (stories view) changed
+//   'reindex'    the user asked to index the set again (after stopping it)
+//   'overview'   the overview of up to MATRIX_MAX_DOCUMENTS documents changed (matrix or stories)
 //   'progress'   a long task (comparing, rendering) advanced, started or ended
 //   'message'    something to tell the user: event.detail = {text, tone: 'info' | 'error', action?}
 
@@ -22,13 +25,24 @@ import { OPTION_FIELDS } from './options.js';
  */
 
 /**
- * The most documents the page takes at once. Every pair is compared for the matrix, so the work grows
- * with the square of the count. Measured with 600-word articles on a two-core machine, from the drop to
- * the last cell: 25 documents 0.3-0.6 s (longest frame 150 ms), 50 documents 1.1-1.3 s (300 ms: building
- * the table), 75 documents 2-4 s (800 ms), 100 documents 5 s (2 s), 500 documents three minutes, with
- * the tab frozen for up to 24 s at a time. 50 keeps the page answering and the matrix still readable.
+ * The most documents the page takes at once. Past MATRIX_MAX_DOCUMENTS no pair is compared unless it is
+ * opened: the whole set is indexed at once (`compareMany`, near-linear in the words) and the stories view
+ * is the overview. 1,000 documents of 400 words reach the stories view in about 2 s (benches/README.md).
  */
-export const MAX_DOCUMENTS = 50;
+export const MAX_DOCUMENTS = 1000;
+
+/**
+ * The most documents the matrix of every pair is shown for (and every pair compared for it): its work
+ * grows with the square of the count (50 documents took 1.1-1.3 s on a two-core machine, 100 took 5 s),
+ * and past some 30 columns it is no way to read a set anyway. Past it, the stories view shows the set,
+ * and a story's own matrix opens on demand when the story is no larger than this.
+ */
+export const MATRIX_MAX_DOCUMENTS = 30;
+
+/** Whether the page shows the matrix of every pair for `count` documents (else the stories view). */
+export function showsMatrix(count) {
+  return count >= 3 && count <= MATRIX_MAX_DOCUMENTS;
+}
 
 /** Whether two options objects ask for the same comparison. */
 function sameOptions(a, b) {
@@ -54,6 +68,18 @@ export class Store extends EventTarget {
   /** @type {string | null} the document whose view is open (the pair, when one is open, shows over it) */
   documentView = null;
   /**
+   * The documents of the story whose matrix the stories view shows (its pairs are compared for it), or
+   * null. Only a story of at most MATRIX_MAX_DOCUMENTS documents has one.
+   * @type {string[] | null}
+   */
+  storyMatrix = null;
+  /**
+   * How a set of 3 to MATRIX_MAX_DOCUMENTS documents is shown: the matrix of every pair, or its stories
+   * (past that, always the stories).
+   * @type {'matrix' | 'stories'}
+   */
+  overview = 'matrix';
+  /**
    * The comparison of the whole set (three or more documents): `compareMany`'s result, whose indices
    * are those of `ids`, and the revisions and options it was made with (see `setIsCurrent`).
    * @type {SetEntry | null}
@@ -63,9 +89,11 @@ export class Store extends EventTarget {
   tab = 'side';
   /** Comparisons by `pairKey`, valid for the current options and texts. */
   results = new Map();
+  /** The documents by id. */
+  #byId = new Map();
   /** Each document's word count from its results, by id (see `wordCount`). */
   #words = new Map();
-  /** @type {Map<string, { label: string, done: number, total: number, cancel?: () => void }>} */
+  /** @type {Map<string, { label: string, done: number, total: number, cancel?: () => void, indexed?: number }>} */
   progress = new Map();
   /**
    * The engine's options object, replaced (never changed in place) when they change, so that a request
@@ -94,16 +122,19 @@ export class Store extends EventTarget {
     const showingExample = this.documents.length > 0 && this.documents.every((doc) => doc.source === 'example');
     /** @type {(Doc | Omit<Doc, 'id' | 'revision'>)[]} */
     const documents = fromUser && showingExample ? [] : [...this.documents];
+    // By name, so that a thousand files dropped at once cost a thousand look-ups, not a million.
+    const byName = new Map(documents.map((doc) => [doc.name, doc]));
     const outcome = { added: [], repeated: [], renamed: [], leftOut: [] };
     for (const doc of incoming) {
-      if (documents.some((other) => other.name === doc.name && other.text === doc.text)) {
+      if (byName.get(doc.name)?.text === doc.text) {
         outcome.repeated.push(doc);
       } else if (documents.length >= MAX_DOCUMENTS) {
         outcome.leftOut.push(doc);
       } else {
-        const name = unusedName(doc.name, documents);
+        const name = unusedName(doc.name, byName);
         if (name !== doc.name) outcome.renamed.push({ from: doc.name, to: name });
         documents.push({ ...doc, name });
+        byName.set(name, documents.at(-1));
         outcome.added.push(documents.at(-1));
       }
     }
@@ -116,8 +147,10 @@ export class Store extends EventTarget {
     this.documents = documents.map((doc) =>
       doc.id ? doc : { ...doc, id: `doc${this.#nextId++}`, revision: this.#nextRevision++ },
     );
-    const ids = new Set(this.documents.map((doc) => doc.id));
+    this.#byId = new Map(this.documents.map((doc) => [doc.id, doc]));
+    const ids = this.#byId;
     this.#dropResults((pair) => !pair.every((id) => ids.has(id)));
+    if (this.storyMatrix && !this.storyMatrix.every((id) => ids.has(id))) this.storyMatrix = null;
     if (this.pair && !this.pair.every((id) => ids.has(id))) this.pair = null;
     if (this.documentView && (!ids.has(this.documentView) || this.documents.length < 3)) this.documentView = null;
     this.#dropStaleSet();
@@ -141,6 +174,7 @@ export class Store extends EventTarget {
     const newText = 'text' in changes;
     const changed = (doc) => ({ ...doc, ...changes, ...(newText ? { revision: this.#nextRevision++ } : {}) });
     this.documents = this.documents.map((doc) => (doc.id === id ? changed(doc) : doc));
+    this.#byId = new Map(this.documents.map((doc) => [doc.id, doc]));
     if (newText) this.#dropResults((pair) => pair.includes(id));
     this.#dropStaleSet();
     this.#emit('documents');
@@ -155,7 +189,7 @@ export class Store extends EventTarget {
   }
 
   document(id) {
-    return this.documents.find((doc) => doc.id === id);
+    return this.#byId.get(id);
   }
 
   /** The pair the side-by-side view shows: the one the user opened, or the only two documents there are. */
@@ -184,6 +218,23 @@ export class Store extends EventTarget {
     this.pairTarget = null;
     this.#emit('document');
     this.#emit('pair');
+  }
+
+  /** Opens the matrix of one story in the stories view (`ids`, its documents), or closes it (`null`). */
+  showStoryMatrix(ids) {
+    this.storyMatrix = ids;
+    this.#emit('story');
+  }
+
+  /** Shows a set of up to MATRIX_MAX_DOCUMENTS documents as the matrix or as its stories. */
+  showOverview(overview) {
+    this.overview = overview;
+    this.#emit('overview');
+  }
+
+  /** Asks for the set to be indexed again, after the user stopped it (sets.js listens). */
+  indexAgain() {
+    this.#emit('reindex');
   }
 
   /** Keeps the comparison of the whole set, unless the documents or options changed while it ran. */
@@ -284,9 +335,8 @@ export class Store extends EventTarget {
   }
 }
 
-/** `name`, or the first of "name (2)", "name (3)"… (before any extension) that no document has. */
-function unusedName(name, documents) {
-  const taken = new Set(documents.map((doc) => doc.name));
+/** `name`, or the first of "name (2)", "name (3)"… (before any extension) that no document has (`taken`: by name). */
+function unusedName(name, taken) {
   const [, stem, extension = ''] = name.match(/^(.+?)(\.[^.\s]{1,10})?$/s);
   let candidate = name;
   for (let n = 2; taken.has(candidate); n += 1) candidate = `${stem} (${n})${extension}`;

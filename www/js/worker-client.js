@@ -75,13 +75,15 @@ export class WorkerClient {
 
   /**
    * Compares a whole set at once (`compareMany`, src/wasm/set.rs): its result has the documents in the
-   * order given. A new set cancels the one still running.
+   * order given. `onProgress({read, compared, pairs})` hears how far it got: documents read into the
+   * index, then candidate pairs compared. A new set cancels the one still running.
    * @param {{ documents: { name: string, text: string }[], options: object }} request
+   * @param {(progress: { read: number, compared: number, pairs: number }) => void} [onProgress]
    * @returns {Promise<any>}
    */
-  async compareMany({ documents, options }) {
+  async compareMany({ documents, options }, onProgress = () => {}) {
     this.cancel();
-    const answer = await this.#request({ type: 'compareMany', documents, options });
+    const answer = await this.#request({ type: 'compareMany', documents, options }, onProgress);
     return answer.result;
   }
 
@@ -113,9 +115,15 @@ export class WorkerClient {
     this.#rejectAll(new DOMException('The comparison was cancelled.', 'AbortError'));
   }
 
-  #request(message, onPair = () => {}, transfer = []) {
+  /**
+   * `onPart` hears the messages on the way to the answer: each pair compared, or a set's progress.
+   * @param {object} message
+   * @param {(part: any) => void} [onPart]
+   * @param {Transferable[]} [transfer]
+   */
+  #request(message, onPart = () => {}, transfer = []) {
     const id = this.#nextId++;
-    const answer = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, onPair }));
+    const answer = new Promise((resolve, reject) => this.#pending.set(id, { resolve, reject, onPart }));
     this.#start().postMessage({ ...message, id }, { transfer });
     return answer;
   }
@@ -137,8 +145,8 @@ export class WorkerClient {
   #receive(message) {
     const request = this.#pending.get(message.id);
     if (!request) return; // an answer to a request that was cancelled or superseded
-    if (message.type === 'pair') {
-      request.onPair(message);
+    if (message.type === 'pair' || message.type === 'progress') {
+      request.onPart(message);
       return;
     }
     this.#pending.delete(message.id);

@@ -10,6 +10,7 @@
 //                                                           -> {type: 'pair', id, pair, result, done, total} per pair
 //                                                           -> {type: 'done', id}
 //   {type: 'compareMany', id, documents: [{name, text}], options}
+//                                                           -> {type: 'progress', id, read, compared, pairs} now and then
 //                                                           -> {type: 'set', id, result} (src/wasm/set.rs)
 //   {type: 'sniff', id, bytes: ArrayBuffer}                 -> {type: 'sniff', id, bytes, reading} (bytes handed back)
 //   {type: 'nothingToCompare', id, text}                    -> {type: 'nothingToCompare', id, why}
@@ -58,8 +59,12 @@ const handlers = {
   },
 
   // The whole set at once: one index over every document rather than every pair (src/collection/).
+  // Its progress reaches the page while the engine works: a worker's messages leave at once.
   compareMany({ id, documents, options }) {
-    const result = compareMany({ documents: documents.map(({ name, text }) => ({ name, text })), options });
+    const result = compareMany(
+      { documents: documents.map(({ name, text }) => ({ name, text })), options },
+      (read, compared, pairs) => postMessage({ type: 'progress', id, read, compared, pairs }),
+    );
     postMessage({ type: 'set', id, result });
   },
 

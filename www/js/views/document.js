@@ -14,6 +14,7 @@ import { h, isTyping, onAction, scrollBehavior } from '../dom.js';
 import { count, percent } from '../format.js';
 import { reusePieces } from '../marks.js';
 import { documentRuns, sharesWithOthers } from '../provenance.js';
+import { showsMatrix } from '../store.js';
 import { writePieces } from '../render.js';
 
 const STEP_KEYS = { j: 1, n: 1, k: -1, p: -1 };
@@ -228,7 +229,11 @@ export function runsSummary(runs) {
 export function summaryOf(store, set, index, nameOf = pairButton) {
   const doc = set.result.documents[index];
   const own = doc.words - doc.shared_words;
-  const rows = sharesWithOthers(set.result, index).map(({ document, words, chrome }) => {
+  const shares = sharesWithOthers(set.result, index);
+  // In a large set most documents share nothing with this one: those are counted, not listed.
+  const listed = showsMatrix(set.ids.length) ? shares : shares.filter(({ words, chrome }) => words > 0 || chrome);
+  const unlisted = shares.length - listed.length;
+  const rows = listed.map(({ document, words, chrome }) => {
     const other = store.document(set.ids[document]);
     const number = store.documents.indexOf(other) + 1;
     const share = doc.words > 0 ? words / doc.words : 0;
@@ -250,6 +255,9 @@ export function summaryOf(store, set, index, nameOf = pairButton) {
       ` (${count(own, 'word')} of ${count(doc.words, 'word')} are this document’s own). Its words in each other document:`,
     ),
     h('ul', { class: 'share-list', 'aria-label': 'How much of this document stands in each other document' }, ...rows),
+    ...(unlisted > 0
+      ? [h('p', { class: 'muted share-rest' }, `It shares nothing with the ${count(unlisted, 'other document')}.`)]
+      : []),
   ];
 }
 

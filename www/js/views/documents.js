@@ -7,6 +7,12 @@ import { problemMessage, readFile } from '../files.js';
 import { count } from '../format.js';
 
 const SOURCE_LABELS = { file: 'File', paste: 'Pasted', example: 'Example' };
+/**
+ * Items made or updated per frame: at least ITEMS_PER_FRAME, and more while the frame's script has
+ * taken less than BATCH_MS. A thousand documents fill the list in a few frames; on a busy machine, in more.
+ */
+const ITEMS_PER_FRAME = 20;
+const BATCH_MS = 8;
 
 /** @param {import('../store.js').Store} store */
 export function mountDocuments(store, root) {
@@ -15,6 +21,7 @@ export function mountDocuments(store, root) {
   const removeAll = root.querySelector('[data-action="remove-all"]');
   const items = new Map();
 
+  let frame = 0;
   const render = () => {
     for (const [id, item] of items) {
       if (!store.document(id)) {
@@ -22,7 +29,22 @@ export function mountDocuments(store, root) {
         items.delete(id);
       }
     }
-    store.documents.forEach((doc, index) => {
+    empty.hidden = store.documents.length > 0;
+    removeAll.hidden = store.documents.length === 0;
+    cancelAnimationFrame(frame);
+    renderFrom(0);
+  };
+  // A thousand items are made and placed a batch per frame, so that no task is long.
+  const renderFrom = (start) => {
+    const documents = store.documents;
+    const began = performance.now();
+    let index = start;
+    for (
+      ;
+      index < documents.length && (index - start < ITEMS_PER_FRAME || performance.now() - began < BATCH_MS);
+      index += 1
+    ) {
+      const doc = documents[index];
       if (!items.has(doc.id)) items.set(doc.id, documentItem(doc));
       const item = items.get(doc.id);
       updateItem(item, doc, index);
@@ -32,13 +54,16 @@ export function mountDocuments(store, root) {
       item.querySelector('.document-side').textContent = side === -1 ? '' : 'AB'[side];
       // Moved only when out of place: moving a field in the DOM takes the keyboard focus from it.
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
-    });
-    empty.hidden = store.documents.length > 0;
-    removeAll.hidden = store.documents.length === 0;
+    }
+    const end = index;
+    frame = end < documents.length ? requestAnimationFrame(() => renderFrom(end)) : 0;
   };
   store.addEventListener('documents', render);
   store.addEventListener('results', () => {
-    for (const doc of store.documents) updateMeta(items.get(doc.id), doc, store.wordCount(doc.id));
+    for (const doc of store.documents) {
+      const item = items.get(doc.id);
+      if (item) updateMeta(item, doc, store.wordCount(doc.id));
+    }
   });
   store.addEventListener('pair', render);
 

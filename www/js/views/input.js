@@ -6,6 +6,7 @@
 import { h, isTyping, onAction } from '../dom.js';
 import { EXAMPLES, openExample } from '../examples.js';
 import { folderProblem, normalizeText, problemMessage, readInput, textProblem } from '../files.js';
+import { number } from '../format.js';
 import { MAX_DOCUMENTS } from '../store.js';
 
 /** Past this many files refused at once, the first few get a message each and the rest one together. */
@@ -58,7 +59,7 @@ export function mountInput(store, keeper) {
  * in place of the documents on the page (which stay as earlier work); documents dropped with it join it.
  */
 async function addFiles(store, keeper, files, folders = []) {
-  const outcomes = await Promise.allSettled(files.map(readInput));
+  const outcomes = await readAll(store, files);
   const problems = folders.map((name) => ({ name, text: folderProblem(name) }));
   const documents = [];
   const sessions = [];
@@ -86,6 +87,52 @@ async function addFiles(store, keeper, files, folders = []) {
     });
   } else {
     for (const { name, note } of noted) store.say({ tone: 'info', text: `“${name}”: ${note}.` });
+  }
+}
+
+/** Past this many files, reading them shows its progress (updated at most once a frame). */
+const PROGRESS_FILES = 20;
+/**
+ * Files read at once. Starting a file's read costs the page some 0.1 ms, so a thousand started together
+ * were one long task; a few at a time keep the engine's reading worker busy and each task short.
+ */
+const READS_AT_ONCE = 16;
+
+/**
+ * Reads every file (each on its own: one that fails does not stop the others), in the order given, a
+ * few at a time. Many files show how many are read so far.
+ * @param {File[]} files
+ * @returns {Promise<PromiseSettledResult<any>[]>}
+ */
+async function readAll(store, files) {
+  /** @type {PromiseSettledResult<any>[]} */
+  const outcomes = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  let frame = 0;
+  const show = () => {
+    frame = 0;
+    store.setProgress('read', { label: `Reading files: ${done} of ${files.length}`, done, total: files.length });
+  };
+  const reader = async () => {
+    while (next < files.length) {
+      const index = next++;
+      try {
+        outcomes[index] = { status: 'fulfilled', value: await readInput(files[index]) };
+      } catch (reason) {
+        outcomes[index] = { status: 'rejected', reason };
+      }
+      done += 1;
+      if (files.length >= PROGRESS_FILES) frame ||= requestAnimationFrame(show);
+    }
+  };
+  if (files.length >= PROGRESS_FILES) show();
+  try {
+    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, files.length) }, reader));
+    return outcomes;
+  } finally {
+    cancelAnimationFrame(frame);
+    if (files.length >= PROGRESS_FILES) store.setProgress('read', null);
   }
 }
 
@@ -122,12 +169,12 @@ function sayOutcome(store, { repeated, renamed, leftOut }) {
   if (leftOut.length === 1) {
     store.say({
       tone: 'error',
-      text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so “${leftOut[0].name}” was not added. Remove a document to make room for it.`,
+      text: `Only ${number(MAX_DOCUMENTS)} documents can be compared at once, so “${leftOut[0].name}” was not added. Remove a document to make room for it.`,
     });
   } else if (leftOut.length > 1) {
     store.say({
       tone: 'error',
-      text: `Only ${MAX_DOCUMENTS} documents can be compared at once, so ${leftOut.length} were not added: ${namesList(leftOut.map(({ name }) => name))}. Remove some documents to make room for them.`,
+      text: `Only ${number(MAX_DOCUMENTS)} documents can be compared at once, so ${leftOut.length} were not added: ${namesList(leftOut.map(({ name }) => name))}. Remove some documents to make room for them.`,
     });
   }
 }
@@ -219,26 +266,25 @@ function mountPasteDialog(store, dialog) {
     dialog.showModal();
     text.focus();
   });
+  // The document is added here, with the fields as they were when "Add document" was chosen, rather than
+  // on the dialog's 'close' event: that event comes a task later, by when a quick reopening of the
+  // dialog (for the next text) has reset the fields and the return value, and the text was lost.
   form.addEventListener('submit', async (event) => {
     if (event.submitter?.value !== 'add') return;
     event.preventDefault();
-    const problem = await textProblem(normalizeText(text.value));
+    const pasted = normalizeText(text.value);
+    const chosenName = name.value.trim();
+    const problem = await textProblem(pasted);
     if (!problem) {
       dialog.close('add');
+      const documentName = chosenName || nextPasteName(store);
+      sayOutcome(store, store.addDocuments([{ name: documentName, text: pasted, source: 'paste', note: '' }]));
       return;
     }
     showError(`This text ${problem}.`);
     text.focus();
   });
   text.addEventListener('input', () => showError(''));
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue !== 'add') return;
-    const documentName = name.value.trim() || nextPasteName(store);
-    sayOutcome(
-      store,
-      store.addDocuments([{ name: documentName, text: normalizeText(text.value), source: 'paste', note: '' }]),
-    );
-  });
 }
 
 /** "Pasted text N": one more than the pasted documents there are, or the next free number. */

@@ -1,4 +1,5 @@
-// The similarity matrix for three or more documents: each cell is the share of the row document's words
+// The similarity matrix for three to MATRIX_MAX_DOCUMENTS documents (and for one story of a larger set,
+// drawn by the stories view): each cell is the share of the row document's words
 // found in the column document, printed as a number and shaded (darker: more shared). Every cell is a
 // button that opens the pair side by side, row document as A, and each name a button that opens that
 // document's view. The table is built when the documents or
@@ -6,25 +7,49 @@
 
 import { h } from '../dom.js';
 import { count, percent } from '../format.js';
-import { pairKey } from '../store.js';
+import { pairKey, showsMatrix } from '../store.js';
 
 /** Shades of the heat map; `data-heat` 0 to HEAT_STEPS - 1 (see views.css). */
 const HEAT_STEPS = 6;
 
 /** @param {import('../store.js').Store} store */
 export function mountMatrix(store, table) {
-  /** The cells still showing "…", by pair key, and the rows' word counts not known yet, by document id. */
-  let waiting = { cells: new Map(), words: new Map() };
+  let fillIn = () => {};
   const render = () => {
-    if (store.documents.length < 3) return;
-    // A rebuild must not take the keyboard focus away from the cell it was on.
-    const focused = table.contains(document.activeElement) ? cellId(document.activeElement) : null;
-    waiting = { cells: new Map(), words: new Map() };
-    table.style.setProperty('--columns', String(store.documents.length));
-    table.replaceChildren(caption(), header(store), body(store, waiting));
-    fillIn();
-    if (focused) table.querySelector(`[data-row="${focused.row}"][data-column="${focused.column}"]`)?.focus();
+    if (!showsMatrix(store.documents.length)) {
+      table.replaceChildren();
+      fillIn = () => {};
+      return;
+    }
+    fillIn = drawMatrix(store, table, store.documents);
   };
+  for (const type of ['documents', 'options']) store.addEventListener(type, render);
+  store.addEventListener('results', () => fillIn());
+  render();
+}
+
+/**
+ * Draws the matrix of `documents` (the whole set's, or one story's) into `table`, each cell "…" until
+ * its pair is compared; returns the function that fills in the cells whose pairs have arrived since
+ * (call it on the store's 'results'). A cell opens its pair side by side.
+ * @param {import('../store.js').Store} store
+ * @param {HTMLTableElement} table
+ * @param {import('../store.js').Doc[]} documents
+ */
+export function drawMatrix(store, table, documents) {
+  /** The cells still showing "…", by pair key, and the rows' word counts not known yet, by document id. */
+  const waiting = { cells: new Map(), words: new Map() };
+  // A rebuild must not take the keyboard focus away from the cell it was on.
+  const focused = table.contains(document.activeElement) ? cellId(document.activeElement) : null;
+  table.style.setProperty('--columns', String(documents.length));
+  table.replaceChildren(caption(), header(documents), body(store, documents, waiting));
+  if (!table.dataset.opensPairs) {
+    table.dataset.opensPairs = 'true';
+    table.addEventListener('click', (event) => {
+      const cell = /** @type {Element} */ (event.target).closest('button[data-row]');
+      if (cell instanceof HTMLElement) store.selectPair([cell.dataset.row, cell.dataset.column]);
+    });
+  }
   const fillIn = () => {
     for (const [key, { button, row, column }] of waiting.cells) {
       if (fillCell(button, store, row, column)) waiting.cells.delete(key);
@@ -36,13 +61,10 @@ export function mountMatrix(store, table) {
       waiting.words.delete(id);
     }
   };
-  for (const type of ['documents', 'options']) store.addEventListener(type, render);
-  store.addEventListener('results', fillIn);
-  table.addEventListener('click', (event) => {
-    const cell = event.target.closest('button[data-row]');
-    if (cell) store.selectPair([cell.dataset.row, cell.dataset.column]);
-  });
-  render();
+  fillIn();
+  const cell = focused && table.querySelector(`[data-row="${focused.row}"][data-column="${focused.column}"]`);
+  if (cell instanceof HTMLElement) cell.focus();
+  return fillIn;
 }
 
 /** The share of `row`'s words found in `column`, from whichever order the pair was compared in. */
@@ -65,7 +87,7 @@ function caption() {
   );
 }
 
-function header(store) {
+function header(documents) {
   return h(
     'thead',
     {},
@@ -73,7 +95,7 @@ function header(store) {
       'tr',
       {},
       h('td', { class: 'corner' }),
-      ...store.documents.map((doc) => h('th', { scope: 'col' }, openName(doc, 'column-name'))),
+      ...documents.map((doc) => h('th', { scope: 'col' }, openName(doc, 'column-name'))),
     ),
   );
 }
@@ -91,18 +113,18 @@ function openName(doc, className) {
   );
 }
 
-function body(store, waiting) {
+function body(store, documents, waiting) {
   return h(
     'tbody',
     {},
-    ...store.documents.map((row) => {
+    ...documents.map((row) => {
       const words = h('span', { class: 'row-words' });
       waiting.words.set(row.id, words);
       return h(
         'tr',
         {},
         h('th', { scope: 'row' }, openName(row, 'row-name'), words),
-        ...store.documents.map((column) => h('td', {}, cell(store, waiting, row, column))),
+        ...documents.map((column) => h('td', {}, cell(store, waiting, row, column))),
       );
     }),
   );
