@@ -11,6 +11,7 @@
 // task over 150 ms (tests/browser/bench.mjs).
 //
 // The HTML report, which is never on screen, is written at once and in one block (writeAllPieces).
+// Lists of many items (the documents, the stories) are written the same way, a batch per frame (inBatches).
 
 /** Characters one frame may add, so that laying them out stays well within a frame or two. */
 const SLICE_CHARS = 32_000;
@@ -18,6 +19,37 @@ const SLICE_CHARS = 32_000;
 const SLICE_MS = 8;
 /** A line longer than this is cut at a space into several blocks, for the same layout reason. */
 const MAX_BLOCK_CHARS = 8_000;
+
+/**
+ * Calls `draw(i)` for each i below `count`, a batch per frame: at least `least` a frame, and more while the
+ * frame's script has taken less than SLICE_MS, so that a list of a thousand items is never one long task
+ * and a click is answered between batches. `batchDone` runs after each batch, `done` after the last.
+ * @param {number} count
+ * @param {number} least
+ * @param {(index: number) => void} draw
+ * @param {{ batchDone?: () => void, done?: () => void }} [then]
+ * @returns {() => void} stops what is left
+ */
+export function inBatches(count, least, draw, { batchDone = () => {}, done = () => {} } = {}) {
+  let frame = 0;
+  const from = (start) => {
+    const began = performance.now();
+    let index = start;
+    while (index < count && (index - start < least || performance.now() - began < SLICE_MS)) {
+      draw(index);
+      index += 1;
+    }
+    batchDone();
+    if (index < count) {
+      const next = index;
+      frame = requestAnimationFrame(() => from(next));
+    } else {
+      done();
+    }
+  };
+  from(0);
+  return () => cancelAnimationFrame(frame);
+}
 
 /**
  * A wrapper for pieces of text: `create(continued)` makes its element; `continued` is true when the

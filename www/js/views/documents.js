@@ -5,14 +5,14 @@
 import { h, onAction } from '../dom.js';
 import { problemMessage, readFile } from '../files.js';
 import { count } from '../format.js';
+import { inBatches } from '../render.js';
 
 const SOURCE_LABELS = { file: 'File', paste: 'Pasted', example: 'Example' };
 /**
- * Items made or updated per frame: at least ITEMS_PER_FRAME, and more while the frame's script has
- * taken less than BATCH_MS. A thousand documents fill the list in a few frames; on a busy machine, in more.
+ * Items made or updated per frame, at least (render.js's inBatches). A thousand documents fill the list in
+ * a few frames; on a busy machine, in more.
  */
 const ITEMS_PER_FRAME = 20;
-const BATCH_MS = 8;
 
 /** @param {import('../store.js').Store} store */
 export function mountDocuments(store, root) {
@@ -21,7 +21,7 @@ export function mountDocuments(store, root) {
   const removeAll = root.querySelector('[data-action="remove-all"]');
   const items = new Map();
 
-  let frame = 0;
+  let stop = () => {};
   const render = () => {
     for (const [id, item] of items) {
       if (!store.document(id)) {
@@ -31,19 +31,10 @@ export function mountDocuments(store, root) {
     }
     empty.hidden = store.documents.length > 0;
     removeAll.hidden = store.documents.length === 0;
-    cancelAnimationFrame(frame);
-    renderFrom(0);
-  };
-  // A thousand items are made and placed a batch per frame, so that no task is long.
-  const renderFrom = (start) => {
+    stop();
+    // A thousand items are made and placed a batch per frame, so that no task is long.
     const documents = store.documents;
-    const began = performance.now();
-    let index = start;
-    for (
-      ;
-      index < documents.length && (index - start < ITEMS_PER_FRAME || performance.now() - began < BATCH_MS);
-      index += 1
-    ) {
+    stop = inBatches(documents.length, ITEMS_PER_FRAME, (index) => {
       const doc = documents[index];
       if (!items.has(doc.id)) items.set(doc.id, documentItem(doc));
       const item = items.get(doc.id);
@@ -54,9 +45,7 @@ export function mountDocuments(store, root) {
       item.querySelector('.document-side').textContent = side === -1 ? '' : 'AB'[side];
       // Moved only when out of place: moving a field in the DOM takes the keyboard focus from it.
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] ?? null);
-    }
-    const end = index;
-    frame = end < documents.length ? requestAnimationFrame(() => renderFrom(end)) : 0;
+    });
   };
   store.addEventListener('documents', render);
   store.addEventListener('results', () => {

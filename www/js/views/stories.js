@@ -13,15 +13,12 @@
 
 import { h, onAction, scrollBehavior } from '../dom.js';
 import { count, number, percent } from '../format.js';
+import { inBatches } from '../render.js';
 import { MATRIX_MAX_DOCUMENTS } from '../store.js';
 import { drawMatrix } from './matrix.js';
 
-/**
- * Stories written per frame: at least BATCH_STORIES, and more while the frame's script has taken less
- * than BATCH_MS, so that a batch is built and laid out well within a frame even on a busy machine.
- */
+/** Stories written per frame, at least (render.js's inBatches). */
 const BATCH_STORIES = 10;
-const BATCH_MS = 8;
 
 /**
  * A story as drawn: its element, its documents' names in lower case (for the filter), and its members.
@@ -40,10 +37,10 @@ export function mountStories(store, panel) {
   const shown = panel.querySelector('[data-stories-shown]');
   /** @type {DrawnStory[]} */
   let drawn = [];
-  /** The set entry and the list of documents (their names) drawn, and the frame that writes its next batch. */
+  /** The set entry and the list of documents (their names) drawn, and what stops writing its batches. */
   let drawnSet = null;
   let drawnDocuments = null;
-  let frame = 0;
+  let stop = () => {};
   /** Fills in the open story matrix's cells as pairs arrive. */
   let fillMatrix = () => {};
 
@@ -55,7 +52,7 @@ export function mountStories(store, panel) {
     const sameSet = set === drawnSet;
     drawnSet = set;
     drawnDocuments = store.documents;
-    cancelAnimationFrame(frame);
+    stop();
     drawn = [];
     list.replaceChildren();
     list.removeAttribute('aria-busy');
@@ -78,29 +75,18 @@ export function mountStories(store, panel) {
       (single > 0 ? `, and ${number(single)} that share nothing with any other.` : '.');
     aloneTitle.textContent = `${count(single, 'document')} that share nothing with any other`;
     alone.hidden = single === 0;
-    const next = (start) => {
-      const began = performance.now();
-      let index = start;
-      for (
-        ;
-        index < stories.length && (index - start < BATCH_STORIES || performance.now() - began < BATCH_MS);
-        index += 1
-      ) {
-        const story = drawStory(store, set, stories[index], index);
-        drawn.push(story);
-        applyFilter(story, query());
-        (stories[index].length > 1 ? list : aloneList).append(story.element);
-      }
-      showCount();
-      const end = index;
-      if (end < stories.length) frame = requestAnimationFrame(() => next(end));
-      else {
-        list.removeAttribute('aria-busy');
-        if (sameSet && store.storyMatrix) showMatrix();
-      }
+    const draw = (index) => {
+      const story = drawStory(store, set, stories[index], index);
+      drawn.push(story);
+      applyFilter(story, query());
+      (stories[index].length > 1 ? list : aloneList).append(story.element);
+    };
+    const done = () => {
+      list.removeAttribute('aria-busy');
+      if (sameSet && store.storyMatrix) showMatrix();
     };
     list.setAttribute('aria-busy', 'true');
-    next(0);
+    stop = inBatches(stories.length, BATCH_STORIES, draw, { batchDone: showCount, done });
   };
 
   /** Documents read into the index so far: all of them only once their stories are shown. */
