@@ -1,6 +1,6 @@
 //! Any bytes: decoding never panics, an error says why in a line of its own (and refuses UTF-8 without
-//! control bytes only for a binary format's signature), and text that decodes is the input read
-//! faithfully: UTF-8 as is, UTF-16 unit for unit, windows-1252 byte for byte.
+//! control bytes only for a binary format's signature, or a document's: `%PDF-`), and text that decodes
+//! is the input read faithfully: UTF-8 as is, UTF-16 unit for unit, windows-1252 byte for byte.
 //!
 //! Input: the file's bytes.
 #![no_main]
@@ -16,7 +16,8 @@ fuzz_target!(|bytes: &[u8]| {
             assert!(!message.is_empty() && !message.contains('\n'), "message {message:?} for {bytes:?}");
             let controls = bytes.iter().any(|&b| b < 0x20 && !b"\t\n\r\x0c".contains(&b));
             if std::str::from_utf8(bytes).is_ok() && !controls {
-                assert!(matches!(error, DecodeError::Binary { .. }), "UTF-8 text refused: {message}");
+                let signature = matches!(error, DecodeError::Binary { .. } | DecodeError::Document(_));
+                assert!(signature, "UTF-8 text refused: {message}");
             }
         }
     }
